@@ -1,0 +1,31 @@
+package address
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// displayRunes is how much of a rejected line is shown; enough to
+// recognise it, short enough that a pasted essay does not flood the list.
+const displayRunes = 200
+
+// displayText makes a rejected line safe to show: control characters,
+// direction overrides and broken bytes would otherwise garble or hide text
+// in the interface.
+func displayText(s string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range s {
+		if n == displayRunes {
+			b.WriteString("…")
+			break
+		}
+		n++
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) {
+			r = '\uFFFD'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,93 @@
+package address
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want Parsed
+	}{
+		{"empty", "", Parsed{}},
+		{"blanks and comments", "\n  \n# a note\n   # indented note\n\r\n", Parsed{}},
+		{
+			"line endings", "a.com\r\nb.com\rc.com\nd.com",
+			Parsed{Accepted: []Accepted{
+				{1, "https://a.com/"}, {2, "https://b.com/"}, {3, "https://c.com/"}, {4, "https://d.com/"},
+			}},
+		},
+		{
+			"blank lines keep numbering", "\r\n\r\na.com\r\r\nb.com\n",
+			Parsed{Accepted: []Accepted{{3, "https://a.com/"}, {5, "https://b.com/"}}},
+		},
+		{
+			"byte order mark", "\uFEFFa.com",
+			Parsed{Accepted: []Accepted{{1, "https://a.com/"}}},
+		},
+		{
+			"duplicates after normalisation",
+			"example.com\nhttps://EXAMPLE.com:443/#top\nhttp://example.com\nexample.com",
+			Parsed{
+				Accepted: []Accepted{{1, "https://example.com/"}, {3, "http://example.com/"}},
+				Rejected: []Rejection{
+					{Line: 2, Text: "https://EXAMPLE.com:443/#top", Reason: "Duplicate of line 1", Duplicate: true},
+					{Line: 4, Text: "example.com", Reason: "Duplicate of line 1", Duplicate: true},
+				},
+			},
+		},
+		{
+			"rejections are trimmed and explained",
+			"  mailto:a@b  \nexample.com\nhttps://exa mple.com\n",
+			Parsed{
+				Accepted: []Accepted{{2, "https://example.com/"}},
+				Rejected: []Rejection{
+					{Line: 1, Text: "mailto:a@b", Reason: "Only web addresses (http or https) can be kept; this is a mailto: address"},
+					{Line: 3, Text: "https://exa mple.com", Reason: "This address contains spaces, which web addresses cannot have"},
+				},
+			},
+		},
+		{
+			"a rejected line is not remembered as seen", "exa_mple.com\nexa_mple.com",
+			Parsed{Rejected: []Rejection{
+				{Line: 1, Text: "exa_mple.com", Reason: "The site name in this address is not valid"},
+				{Line: 2, Text: "exa_mple.com", Reason: "The site name in this address is not valid"},
+			}},
+		},
+		{
+			"display text is printable", "https://a.com/\x00\u202e",
+			Parsed{Rejected: []Rejection{
+				{Line: 1, Text: "https://a.com/\uFFFD\uFFFD", Reason: "This address contains control characters"},
+			}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Parse(tt.text); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Parse(%q) =\n%+v\nwant\n%+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDisplayTextIsShortened(t *testing.T) {
+	tests := []struct {
+		in        string
+		wantRunes int
+	}{
+		{strings.Repeat("é", 199), 199},
+		{strings.Repeat("é", 200), 200},
+		{strings.Repeat("é", 5000), 201}, // 200 and the ellipsis
+		{"\xff\xfe", 2},
+	}
+	for _, tt := range tests {
+		got := displayText(tt.in)
+		if n := utf8.RuneCountInString(got); n != tt.wantRunes || !utf8.ValidString(got) {
+			t.Errorf("displayText(%d bytes) has %d runes (valid %v), want %d", len(tt.in), n, utf8.ValidString(got), tt.wantRunes)
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"pagekeeper/engine/enginetest"
+)
+
+// BenchmarkThroughput2000Pages fetches 2,000 small pages served with 20 ms
+// latency by 16 download workers and reports the time against the ideal
+// (pages × latency / workers).
+func BenchmarkThroughput2000Pages(b *testing.B) {
+	const pages, workers, latency = 2000, 16, 20 * time.Millisecond
+	srv := enginetest.New(b)
+	urls := srv.Paths(pages, enginetest.Knobs{Size: 2048, Latency: latency})
+	text := strings.Join(urls, "\n")
+	ideal := time.Duration(pages) * latency / workers
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		cfg := testConfig(b)
+		cfg.DownloadWorkers, cfg.PerHost = workers, workers
+		e, err := New(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e.Add(text)
+		b.StartTimer()
+		e.Start(context.Background())
+		e.Drain()
+		<-e.Done()
+		b.StopTimer()
+		if s := e.Snapshot(); s.Totals.Counts[Saved] != pages {
+			b.Fatalf("saved %d", s.Totals.Counts[Saved])
+		}
+		b.StartTimer()
+	}
+	perRun := b.Elapsed() / time.Duration(b.N)
+	b.ReportMetric(float64(perRun)/float64(ideal), "x-ideal")
+	b.ReportMetric(float64(ideal.Milliseconds()), "ideal-ms")
+}
+
+// BenchmarkLargeBody256MB reports MB/s for one 256 MB body, download and save.
+func BenchmarkLargeBody256MB(b *testing.B) {
+	const size = 256 << 20
+	srv := enginetest.New(b)
+	b.SetBytes(size)
+	for i := 0; i < b.N; i++ {
+		e, err := New(testConfig(b))
+		if err != nil {
+			b.Fatal(err)
+		}
+		e.Add(srv.URLFor(fmt.Sprintf("/big%d.bin", i), enginetest.Knobs{Size: size, ContentType: "application/octet-stream"}))
+		e.Start(context.Background())
+		e.Drain()
+		<-e.Done()
+		if s := e.Snapshot(); s.Totals.Counts[Saved] != 1 {
+			b.Fatalf("%+v", s.Jobs)
+		}
+	}
+}
+
+// engineWithJobs returns an idle engine holding n queued jobs.
+func engineWithJobs(b *testing.B, n int) *Engine {
+	e, err := New(testConfig(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for i := range n {
+		fmt.Fprintf(&sb, "https://example.com/page/%d\n", i)
+	}
+	if res, _ := e.Add(sb.String()); len(res.Accepted) != n {
+		b.Fatalf("accepted %d", len(res.Accepted))
+	}
+	return e
+}
+
+// BenchmarkChanges100k is one poll of a 100,000-job list where 20 jobs
+// changed since the last poll: the cost a GUI pays ten times a second.
+func BenchmarkChanges100k(b *testing.B) {
+	e := engineWithJobs(b, 100000)
+	v := e.Snapshot().Version
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e.mu.Lock()
+		for id := 1; id <= 20; id++ {
+			e.touch(e.byID[id*997%100000+1])
+		}
+		e.mu.Unlock()
+		s := e.Changes(v)
+		v = s.Version
+		if len(s.Jobs) != 20 {
+			b.Fatalf("%d changes", len(s.Jobs))
+		}
+	}
+}
+
+// BenchmarkSnapshot100k is a full copy of a 100,000-job list (done once,
+// when a view first opens).
+func BenchmarkSnapshot100k(b *testing.B) {
+	e := engineWithJobs(b, 100000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if s := e.Snapshot(); len(s.Jobs) != 100000 {
+			b.Fatal(len(s.Jobs))
+		}
+	}
+}
+
+// BenchmarkAdd100k parses and queues 100,000 addresses.
+func BenchmarkAdd100k(b *testing.B) {
+	var sb strings.Builder
+	for i := range 100000 {
+		fmt.Fprintf(&sb, "example.com/page/%d\n", i)
+	}
+	text := sb.String()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e, _ := New(Config{OutputDir: b.TempDir()})
+		if res, _ := e.Add(text); len(res.Accepted) != 100000 {
+			b.Fatal(len(res.Accepted))
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Limits on what a person may choose, enforced by Config.Validate.
+const (
+	MinDownloadWorkers = 1
+	MaxDownloadWorkers = 64
+	MinSaveWorkers     = 1
+	MaxSaveWorkers     = 16
+	// MaxRedirects is how many redirects one address may follow.
+	MaxRedirects = 10
+)
+
+// Config is everything a run can be told. The zero value of a field means
+// its default (see Defaults), so callers set only what they care about.
+type Config struct {
+	OutputDir       string        // where pages are kept; created if missing
+	DownloadWorkers int           // 1–64, default 8
+	SaveWorkers     int           // 1–16, default 2
+	PerHost         int           // requests at once to one site, default 4
+	ConnectTimeout  time.Duration // to open a connection, default 15 s
+	ResponseTimeout time.Duration // from request to first answer, default 30 s
+	IdleTimeout     time.Duration // longest silence inside a body, default 30 s
+	Retries         int           // extra attempts after the first, default 3; -1 for none
+	RetryBase       time.Duration // first backoff, doubled per attempt, default 1 s
+	MaxRetryAfter   time.Duration // cap on a server's Retry-After, default 60 s
+	MaxSize         int64         // largest body kept, default 1 GiB
+	MemoryLimit     int64         // bodies larger than this spill to disk, default 4 MiB
+	UserAgent       string        // sent with every request
+	Format          Format        // how pages are written, default AsServed
+}
+
+// DefaultUserAgent names us to the servers we visit.
+const DefaultUserAgent = "Pagekeeper/0.1 (desktop web page archiver)"
+
+// Defaults returns c with every unset field given its default.
+func (c Config) Defaults() Config {
+	setDefault(&c.DownloadWorkers, 8)
+	setDefault(&c.SaveWorkers, 2)
+	setDefault(&c.PerHost, 4)
+	setDefault(&c.ConnectTimeout, 15*time.Second)
+	setDefault(&c.ResponseTimeout, 30*time.Second)
+	setDefault(&c.IdleTimeout, 30*time.Second)
+	setDefault(&c.Retries, 3)
+	setDefault(&c.RetryBase, time.Second)
+	setDefault(&c.MaxRetryAfter, 60*time.Second)
+	setDefault(&c.MaxSize, 1<<30)
+	setDefault(&c.MemoryLimit, 4<<20)
+	if c.UserAgent == "" {
+		c.UserAgent = DefaultUserAgent
+	}
+	if c.Format == nil {
+		c.Format = AsServed{}
+	}
+	if c.Retries < 0 {
+		c.Retries = 0
+	}
+	return c
+}
+
+func setDefault[T int | int64 | time.Duration](v *T, d T) {
+	if *v == 0 {
+		*v = d
+	}
+}
+
+// Validate reports the first setting a person must change, in words they
+// can act on.
+func (c Config) Validate() error {
+	switch {
+	case c.OutputDir == "":
+		return errors.New("Choose a folder to keep the pages in.")
+	case c.DownloadWorkers < MinDownloadWorkers || c.DownloadWorkers > MaxDownloadWorkers:
+		return fmt.Errorf("Download workers must be between %d and %d (got %d).", MinDownloadWorkers, MaxDownloadWorkers, c.DownloadWorkers)
+	case c.SaveWorkers < MinSaveWorkers || c.SaveWorkers > MaxSaveWorkers:
+		return fmt.Errorf("Save workers must be between %d and %d (got %d).", MinSaveWorkers, MaxSaveWorkers, c.SaveWorkers)
+	case c.PerHost < 1 || c.PerHost > MaxDownloadWorkers:
+		return fmt.Errorf("Requests per site must be between 1 and %d (got %d).", MaxDownloadWorkers, c.PerHost)
+	case c.MaxSize < 1:
+		return errors.New("The size limit must be positive.")
+	case c.Retries > 10:
+		return fmt.Errorf("At most 10 retries are allowed (got %d).", c.Retries)
+	}
+	return nil
+}
