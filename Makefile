@@ -26,6 +26,8 @@ vet:
 
 unit:
 	$(GO) test -race ./...
+	@echo "Stop and Drain again, five times over"
+	$(GO) test -race -count=5 -run 'Stop|Drain|Controls' ./engine/
 
 smoke:
 	@SMOKE_DIR=$(SMOKE_DIR) sh .ci/smoke.sh

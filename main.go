@@ -1,8 +1,13 @@
 // Command pagekeeper keeps copies of web pages: paste addresses, press Start,
 // and every page is saved into a folder that will still open years from now.
+// With -headless it runs the same engine from the command line.
 package main
 
 import (
+	"flag"
+	"fmt"
+	"os"
+
 	"fyne.io/fyne/v2/app"
 
 	"pagekeeper/gui"
@@ -13,6 +18,19 @@ import (
 const appID = "com.pagekeeper.app"
 
 func main() {
+	fs := flag.NewFlagSet("pagekeeper", flag.ExitOnError)
+	headless := fs.Bool("headless", false, "run without a window: pagekeeper -headless -i urls.txt -o DIR")
+	var opts headlessOptions
+	opts.register(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "Usage: pagekeeper [-headless -i FILE -o FOLDER -downloaders N -savers M]")
+		fs.PrintDefaults()
+	}
+	fs.Parse(os.Args[1:])
+	if *headless {
+		os.Exit(runHeadless(opts, os.Stdin, os.Stdout, os.Stderr))
+	}
+
 	a := app.NewWithID(appID)
 	a.SetIcon(resources.Icon)
 	w := gui.NewWindow(a)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"pagekeeper/engine/enginetest"
 )
@@ -360,5 +361,48 @@ func TestHostileNamesStayInsideTheFolder(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(cfg.OutputDir, j.SavedPath)); err != nil {
 			t.Error(err)
 		}
+	}
+}
+
+// TestRetryAfterIsHonoured waits out a 429's Retry-After of 1 s; while it
+// waits the job shows Retrying with the reason and the wait in words.
+func TestRetryAfterIsHonoured(t *testing.T) {
+	srv := enginetest.New(t)
+	cfg := testConfig(t)
+	cfg.RetryBase = time.Hour // only the server's hint can make the retry come soon
+	e := newEngine(t, cfg)
+	u := srv.URLFor("/busy", enginetest.Knobs{FailTimes: 1, Status: 429, RetryAfter: "1"})
+	addAll(t, e, u)
+	if err := e.Start(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	e.Drain()
+	s := waitFor(t, e, "the retry wait", func(s Snapshot) bool { return s.Totals.Counts[Retrying] == 1 })
+	if msg := s.Jobs[0].Message; msg != "The server asked us to slow down (HTTP 429); trying again in 1 s (attempt 2 of 4)" {
+		t.Errorf("message while waiting: %q", msg)
+	}
+	waitDone(t, e)
+	if j := e.Snapshot().Jobs[0]; j.State != Saved || j.Attempts != 2 {
+		t.Fatalf("%+v", j)
+	}
+}
+
+func TestSameAddressWithDifferentQueriesGetsDistinctNames(t *testing.T) {
+	srv := enginetest.New(t)
+	cfg := testConfig(t)
+	cfg.SaveWorkers = 8
+	e := newEngine(t, cfg)
+	var urls []string
+	for i := range 50 {
+		urls = append(urls, srv.URLFor(fmt.Sprintf("/search?q=%d", i), enginetest.Knobs{}))
+	}
+	addAll(t, e, urls...)
+	s := runToEnd(t, e)
+	names := map[string]bool{}
+	for _, j := range s.Jobs {
+		if j.State != Saved || names[j.SavedPath] || !strings.HasPrefix(filepath.Base(j.SavedPath), "search-") {
+			t.Fatalf("%+v", j)
+		}
+		names[j.SavedPath] = true
 	}
 }

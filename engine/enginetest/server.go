@@ -2,6 +2,7 @@ package enginetest
 
 import (
 	"fmt"
+	"io"
 	"log"
 	"net/http/httptest"
 	"strings"
@@ -26,13 +27,22 @@ type Server struct {
 // New starts a Server and closes it when the test ends.
 func New(t testing.TB) *Server {
 	t.Helper()
-	s := &Server{done: make(chan struct{}), log: &testLog{tb: t}}
+	tl := &testLog{tb: t}
+	s := Start(tl)
+	s.log = tl
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a Server outside a test, such as the window smoke test's
+// (see cmd/testserver); net/http's complaints go to logw. Call Close when done.
+func Start(logw io.Writer) *Server {
+	s := &Server{done: make(chan struct{})}
 	s.stats.init()
 	s.ts = httptest.NewUnstartedServer(s)
-	s.ts.Config.ErrorLog = log.New(s.log, "enginetest server: ", 0)
+	s.ts.Config.ErrorLog = log.New(logw, "enginetest server: ", 0)
 	s.ts.Start()
 	s.URL = s.ts.URL
-	t.Cleanup(s.Close)
 	return s
 }
 
@@ -48,7 +58,9 @@ func (s *Server) Close() {
 		// httptest's Close waits for active requests.
 		s.ts.CloseClientConnections()
 		s.ts.Close()
-		s.log.stop()
+		if s.log != nil {
+			s.log.stop()
+		}
 	})
 }
 

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"pagekeeper/engine/enginetest"
+)
+
+func TestHeadlessKeepsPagesAndReports(t *testing.T) {
+	srv := enginetest.New(t)
+	out := t.TempDir()
+	good := srv.URLFor("/article", enginetest.Knobs{Size: 5000})
+	missing := srv.URLFor("/gone", enginetest.Knobs{Status: 404})
+	in := strings.NewReader(good + "\n" + missing + "\nnot a web address\n")
+	var stdout, stderr bytes.Buffer
+	code := runHeadless(headlessOptions{input: "-", output: out, downloaders: 2, savers: 1, perHost: 2}, in, &stdout, &stderr)
+	if code != 1 {
+		t.Errorf("exit code %d, want 1 because one page failed", code)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("stdout:\n%s", stdout.String())
+	}
+	if !strings.Contains(stdout.String(), "saved    "+good) || !strings.Contains(stdout.String(), "failed   "+missing+": The page was not found (HTTP 404)") {
+		t.Errorf("stdout:\n%s", stdout.String())
+	}
+	if !strings.HasPrefix(lines[2], "1 saved, 1 failed, 0 skipped, 0 canceled") {
+		t.Errorf("summary %q", lines[2])
+	}
+	if !strings.Contains(stderr.String(), "line 3 skipped") {
+		t.Errorf("stderr:\n%s", stderr.String())
+	}
+	folder := strings.ReplaceAll(strings.TrimPrefix(srv.URL, "http://"), ":", "_")
+	if b, err := os.ReadFile(filepath.Join(out, folder, "article.html")); err != nil || len(b) != 5000 {
+		t.Errorf("article.html: %v, %d bytes", err, len(b))
+	}
+}
+
+func TestHeadlessRefusesBadInput(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	for name, opts := range map[string]headlessOptions{
+		"no folder":   {input: "-", downloaders: 1, savers: 1, perHost: 1},
+		"no file":     {input: filepath.Join(t.TempDir(), "missing.txt"), output: t.TempDir(), downloaders: 1, savers: 1, perHost: 1},
+		"bad workers": {input: "-", output: t.TempDir(), downloaders: 99, savers: 1, perHost: 1},
+	} {
+		if code := runHeadless(opts, strings.NewReader("example.com"), &stdout, &stderr); code != 2 {
+			t.Errorf("%s: exit code %d, want 2", name, code)
+		}
+	}
+	if code := runHeadless(headlessOptions{input: "-", output: t.TempDir(), downloaders: 1, savers: 1, perHost: 1}, strings.NewReader("ftp://x\n"), &stdout, &stderr); code != 2 {
+		t.Errorf("nothing to keep: exit code %d, want 2", code)
+	}
+}
