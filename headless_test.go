@@ -35,8 +35,12 @@ func TestHeadlessKeepsPagesAndReports(t *testing.T) {
 		t.Errorf("stderr:\n%s", stderr.String())
 	}
 	folder := strings.ReplaceAll(strings.TrimPrefix(srv.URL, "http://"), ":", "_")
-	if b, err := os.ReadFile(filepath.Join(out, folder, "article.html")); err != nil || len(b) != 5000 {
-		t.Errorf("article.html: %v, %d bytes", err, len(b))
+	files, _ := filepath.Glob(filepath.Join(out, folder, "article*.html"))
+	if len(files) != 1 {
+		t.Fatalf("kept files %v, want one article", files)
+	}
+	if b, err := os.ReadFile(files[0]); err != nil || len(b) != 5000 {
+		t.Errorf("%s: %v, %d bytes", files[0], err, len(b))
 	}
 }
 
