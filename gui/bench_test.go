@@ -1,0 +1,78 @@
+package gui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"pagekeeper/engine"
+)
+
+// BenchmarkPumpTick10k is the main thread's cost of one tick with 10,000
+// rows in the list and 50 of them changing: merging the changes, one table
+// refresh (only the rows on screen are drawn), status, footer and buttons.
+func BenchmarkPumpTick10k(b *testing.B) {
+	const rows, changing = 10000, 50
+	w := newTestWindow(b, testConfig(b))
+	w.win.Resize(fyne.NewSize(defaultWidth, defaultHeight))
+
+	jobs := make([]engine.JobStatus, rows)
+	for i := range jobs {
+		jobs[i] = engine.JobStatus{
+			ID: i + 1, URL: fmt.Sprintf("https://example.com/some/page/%d.html", i),
+			State: engine.Queued, Total: -1, ETA: -1,
+		}
+	}
+	totals := engine.Totals{Jobs: rows, ETA: -1}
+	totals.Counts[engine.Queued] = rows - changing
+	totals.Counts[engine.Downloading] = changing
+	version := uint64(1)
+	w.apply(engine.Snapshot{Version: version, Phase: engine.Running, Totals: totals, Jobs: jobs})
+
+	// The changing rows are on screen, the worst case: every one of them
+	// is redrawn, some with an animated bar.
+	changed := make([]engine.JobStatus, changing)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := range b.N {
+		version++
+		for j := range changed {
+			js := jobs[j]
+			js.State = engine.Downloading
+			js.Done = int64(i * 1000)
+			js.Total = 1 << 20
+			if j%5 == 0 {
+				js.Total = -1
+			}
+			js.Speed = float64(100000 + i)
+			js.Version = version
+			changed[j] = js
+		}
+		totals.Bytes = int64(i) * 50000
+		totals.Speed = 1 << 20
+		w.apply(engine.Snapshot{Version: version, Phase: engine.Running, Totals: totals, Jobs: changed})
+	}
+}
+
+// BenchmarkLargePaste10k is a paste of 10,000 addresses: parsed, queued
+// and shown as rows, without going through the box.
+func BenchmarkLargePaste10k(b *testing.B) {
+	var text strings.Builder
+	for i := range 10000 {
+		fmt.Fprintf(&text, "https://example.com/page/%d\n", i)
+	}
+	clip := test.NewClipboard()
+	clip.SetContent(text.String())
+	for b.Loop() {
+		b.StopTimer()
+		w := newTestWindow(b, testConfig(b))
+		b.StartTimer()
+		w.box.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+		if len(w.rows) != 10000 {
+			b.Fatalf("%d rows", len(w.rows))
+		}
+	}
+}

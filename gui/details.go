@@ -1,0 +1,183 @@
+package gui
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"pagekeeper/engine"
+)
+
+// details is the pane under the table that shows everything about the
+// selected row, in text that can be selected and copied.
+type details struct {
+	w    *Window
+	id   int // the job shown; 0 when none
+	root *fyne.Container
+
+	title                                *widget.Label
+	address, final, path                 *widget.Label
+	state, httpStatus, attempts, message *widget.Label
+	openFile, showInFolder, copyAddr     *widget.Button
+	retry                                *widget.Button
+}
+
+func newDetails(w *Window) *details {
+	d := &details{w: w}
+	value := func(wrap bool) *widget.Label {
+		l := widget.NewLabel("")
+		l.Selectable = true
+		if wrap {
+			l.Wrapping = fyne.TextWrapWord
+		} else {
+			l.Truncation = fyne.TextTruncateEllipsis
+		}
+		return l
+	}
+	d.address, d.final, d.path = value(false), value(false), value(false)
+	d.state, d.httpStatus, d.attempts = value(false), value(false), value(false)
+	d.message = value(false)
+
+	d.openFile = widget.NewButtonWithIcon("Open file", theme.FileIcon(), d.onOpenFile)
+	d.showInFolder = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), d.onShowInFolder)
+	d.copyAddr = widget.NewButtonWithIcon("Copy address", theme.ContentCopyIcon(), d.onCopyAddress)
+	d.retry = widget.NewButtonWithIcon("Retry", theme.ViewRefreshIcon(), d.onRetry)
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { w.table.t.UnselectAll(); d.hide() })
+	closeBtn.Importance = widget.LowImportance
+
+	// The key of the first row names the job: "Address #12".
+	d.title = widget.NewLabelWithStyle("Address", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	key := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	}
+	left := container.New(layout.NewFormLayout(),
+		d.title, d.address,
+		key("Final address"), d.final,
+		key("Saved to"), d.path,
+		key("Message"), d.message,
+	)
+	right := container.NewVBox(
+		container.New(layout.NewFormLayout(),
+			key("State"), container.NewBorder(nil, nil, nil, closeBtn, d.state),
+			key("HTTP status"), d.httpStatus,
+			key("Attempts"), d.attempts,
+		),
+		container.NewHBox(d.openFile, d.showInFolder, d.copyAddr, d.retry),
+	)
+	// The pane sits under the table; compact spacing leaves the table
+	// more rows.
+	content := container.NewBorder(nil, nil, nil, right, left)
+	d.root = container.NewVBox(widget.NewSeparator(), container.NewThemeOverride(content, compactTheme{}))
+	d.root.Hide()
+	return d
+}
+
+// show fills the pane with job id and opens it.
+func (d *details) show(id int) {
+	d.id = id
+	d.update()
+	d.root.Show()
+}
+
+// hide closes the pane.
+func (d *details) hide() {
+	d.id = 0
+	d.root.Hide()
+}
+
+// update refills the pane from the selected row.
+func (d *details) update() {
+	r, ok := d.w.row(d.id)
+	if !ok {
+		d.hide()
+		return
+	}
+	orDash := func(s string) string {
+		if s == "" {
+			return notApplicable
+		}
+		return s
+	}
+	setText(d.title, fmt.Sprintf("Address #%d", r.ID))
+	setText(d.address, r.URL)
+	final := r.FinalURL
+	if final == r.URL {
+		final = "same"
+	}
+	setText(d.final, orDash(final))
+	setText(d.path, orDash(d.w.savedPath(r)))
+	setText(d.state, stateText(&r))
+	status := notApplicable
+	if r.HTTPStatus != 0 {
+		status = strconv.Itoa(r.HTTPStatus)
+	}
+	setText(d.httpStatus, status)
+	setText(d.attempts, strconv.Itoa(r.Attempts))
+	setText(d.message, orDash(r.Message))
+	d.updateButtons()
+}
+
+func (d *details) updateButtons() {
+	r, ok := d.w.row(d.id)
+	saved := ok && r.State == engine.Saved && r.SavedPath != ""
+	enable(d.openFile, saved)
+	enable(d.showInFolder, saved)
+	enable(d.copyAddr, ok)
+	enable(d.retry, ok && (r.State == engine.Failed || r.State == engine.Canceled) &&
+		d.w.eng != nil && d.w.phase != engine.Draining && d.w.phase != engine.Stopping)
+}
+
+func (d *details) onOpenFile() {
+	if r, ok := d.w.row(d.id); ok && r.SavedPath != "" {
+		d.w.openPath(d.w.savedPath(r))
+	}
+}
+
+func (d *details) onShowInFolder() {
+	if r, ok := d.w.row(d.id); ok && r.SavedPath != "" {
+		d.w.openPath(filepath.Dir(d.w.savedPath(r)))
+	}
+}
+
+func (d *details) onCopyAddress() {
+	if r, ok := d.w.row(d.id); ok {
+		d.w.app.Clipboard().SetContent(r.URL)
+	}
+}
+
+func (d *details) onRetry() {
+	if d.id != 0 {
+		d.w.retry(d.id)
+	}
+}
+
+// savedPath is where row r's file is on disk, or "" when it has none.
+func (w *Window) savedPath(r engine.JobStatus) string {
+	if r.SavedPath == "" {
+		return ""
+	}
+	dir, ok := w.savedIn[r.ID]
+	if !ok {
+		dir = w.settings.folder
+	}
+	return filepath.Join(dir, filepath.FromSlash(r.SavedPath))
+}
+
+// openPath opens a file or folder with the system's own application.
+func (w *Window) openPath(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = w.app.OpenURL(u)
+	}
+	if err != nil {
+		w.showError(fmt.Errorf("%s could not be opened: %v", path, err))
+	}
+}

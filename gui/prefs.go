@@ -1,0 +1,96 @@
+package gui
+
+import (
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+
+	"pagekeeper/engine"
+)
+
+// Preference keys. They are stored under the app ID, so renaming one
+// forgets what people chose.
+const (
+	prefDownloadWorkers = "downloadWorkers"
+	prefSaveWorkers     = "saveWorkers"
+	prefFolder          = "outputFolder"
+	prefWindowWidth     = "windowWidth"
+	prefWindowHeight    = "windowHeight"
+)
+
+// Defaults for a first start.
+const (
+	defaultDownloadWorkers = 8
+	defaultSaveWorkers     = 2
+	defaultWidth           = 1100
+	defaultHeight          = 720
+	// Smaller than this and the window cannot show its controls; a
+	// remembered size below it came from a broken session.
+	minWidth  = 640
+	minHeight = 480
+)
+
+// settings are what a person chose, as remembered between runs.
+type settings struct {
+	downloads, saves int
+	folder           string
+	windowSize       fyne.Size
+}
+
+// loadSettings reads the preferences once, each with a fallback, and
+// clamps numbers into their limits so a damaged file cannot break a start.
+func loadSettings(p fyne.Preferences, defaultFolder string) settings {
+	s := settings{
+		downloads: clamp(p.IntWithFallback(prefDownloadWorkers, defaultDownloadWorkers),
+			engine.MinDownloadWorkers, engine.MaxDownloadWorkers),
+		saves: clamp(p.IntWithFallback(prefSaveWorkers, defaultSaveWorkers),
+			engine.MinSaveWorkers, engine.MaxSaveWorkers),
+		folder: p.StringWithFallback(prefFolder, defaultFolder),
+		windowSize: fyne.NewSize(
+			float32(p.FloatWithFallback(prefWindowWidth, defaultWidth)),
+			float32(p.FloatWithFallback(prefWindowHeight, defaultHeight))),
+	}
+	if s.folder == "" {
+		s.folder = defaultFolder
+	}
+	if s.windowSize.Width < minWidth || s.windowSize.Height < minHeight {
+		s.windowSize = fyne.NewSize(defaultWidth, defaultHeight)
+	}
+	return s
+}
+
+// defaultFolder is "Pagekeeper" in the person's Documents folder, or in
+// their home folder when there is no Documents folder.
+func (w *Window) defaultFolder() string {
+	if w.opts.config.OutputDir != "" {
+		return w.opts.config.OutputDir
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "Pagekeeper")
+	}
+	if info, err := os.Stat(filepath.Join(home, "Documents")); err == nil && info.IsDir() {
+		return filepath.Join(home, "Documents", "Pagekeeper")
+	}
+	return filepath.Join(home, "Pagekeeper")
+}
+
+func (w *Window) onDownloadsChanged(v int) {
+	w.settings.downloads = v
+	w.prefs.SetInt(prefDownloadWorkers, v)
+}
+
+func (w *Window) onSavesChanged(v int) {
+	w.settings.saves = v
+	w.prefs.SetInt(prefSaveWorkers, v)
+}
+
+// saveWindowSize remembers the window's size for the next start.
+func (w *Window) saveWindowSize() {
+	s := w.win.Canvas().Size()
+	if s.Width >= minWidth && s.Height >= minHeight {
+		w.prefs.SetFloat(prefWindowWidth, float64(s.Width))
+		w.prefs.SetFloat(prefWindowHeight, float64(s.Height))
+	}
+}

@@ -1,0 +1,81 @@
+package gui
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"pagekeeper/engine"
+)
+
+// pumpInterval is how often the window asks the engine what changed: ten
+// times a second looks live without keeping the main thread busy.
+const pumpInterval = 100 * time.Millisecond
+
+// pump carries the engine's progress to the window. Its goroutine only asks
+// the engine for changes; every widget is touched inside the one function
+// it hands to do, which runs on the goroutine that owns the widgets.
+type pump struct {
+	eng   *engine.Engine
+	apply func(engine.Snapshot)
+	do    func(func())
+
+	last    uint64      // version of the last snapshot taken; only tick touches it
+	waiting atomic.Bool // a snapshot is on its way to the UI and not applied yet
+
+	quit     chan struct{}
+	stopOnce sync.Once
+	started  atomic.Bool
+	done     chan struct{} // closed when the goroutine has returned
+}
+
+func newPump(eng *engine.Engine, do func(func()), apply func(engine.Snapshot)) *pump {
+	return &pump{eng: eng, do: do, apply: apply, quit: make(chan struct{}), done: make(chan struct{})}
+}
+
+// tick takes what changed since the last tick and hands it to the UI in one
+// call of do. While the previous snapshot still waits for the UI it does
+// nothing: a busy main thread then sees fewer, fuller snapshots instead of a
+// growing queue of stale ones.
+func (p *pump) tick() {
+	select {
+	case <-p.quit:
+		return
+	default:
+	}
+	if !p.waiting.CompareAndSwap(false, true) {
+		return
+	}
+	s := p.eng.Changes(p.last)
+	p.last = s.Version
+	p.do(func() {
+		p.waiting.Store(false)
+		p.apply(s)
+	})
+}
+
+// start runs tick every interval on a goroutine of its own until stop.
+func (p *pump) start(interval time.Duration) {
+	if !p.started.CompareAndSwap(false, true) {
+		return
+	}
+	go func() {
+		defer close(p.done)
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.quit:
+				return
+			case <-t.C:
+				p.tick()
+			}
+		}
+	}()
+}
+
+// stop ends the goroutine; it is safe to call more than once, and before
+// start.
+func (p *pump) stop() {
+	p.stopOnce.Do(func() { close(p.quit) })
+}
