@@ -136,6 +136,9 @@ func TestRetryFailedJob(t *testing.T) {
 	if ids := e.ClearFinished(); len(ids) != 1 || len(e.Snapshot().Jobs) != 0 {
 		t.Errorf("ClearFinished removed %v", ids)
 	}
+	if b := e.Snapshot().Totals.Bytes; b != 0 {
+		t.Errorf("after clearing every job the totals still count %d bytes", b)
+	}
 }
 
 // TestControlsInAnyOrder calls Start, Stop and Drain concurrently and twice;

@@ -195,6 +195,7 @@ func (e *Engine) ClearFinished() []int {
 			continue
 		}
 		ids = append(ids, j.id)
+		e.bytes.Add(-j.done.Load()) // totals describe the list as it is now
 		e.unlink(j)
 		delete(e.byID, j.id)
 		delete(e.byURL, j.url)

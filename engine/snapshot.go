@@ -86,6 +86,15 @@ func (e *Engine) totals(now time.Time) Totals {
 		if finished > 0 && left > 0 {
 			t.ETA = time.Duration(float64(t.Elapsed) / float64(finished) * float64(left))
 		}
+		// The run cannot end before its slowest transfer does.
+		for j := range e.active {
+			if j.meter == nil || j.total <= 0 {
+				continue
+			}
+			if r := j.meter.rate(); r > 0 {
+				t.ETA = max(t.ETA, time.Duration(float64(j.total-j.done.Load())/r*float64(time.Second)))
+			}
+		}
 	}
 	return t
 }

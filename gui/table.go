@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"path"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -145,8 +146,10 @@ func (tb *table) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		}
 		c.showShort(s, widget.MediumImportance)
 	case colSavedAs:
-		s := r.SavedPath
-		if s == "" {
+		// The site folder repeats the address; the file name is what
+		// tells rows apart. The details pane shows the whole path.
+		s := path.Base(r.SavedPath)
+		if r.SavedPath == "" {
 			s = notApplicable
 		}
 		c.showText(s, widget.MediumImportance)
@@ -265,7 +268,7 @@ func (tb *table) fit(width float32) {
 		col   int
 		share float32
 		min   float32
-	}{{colAddress, 0.44, 200}, {colSavedAs, 0.2, 120}, {colMessage, 0.36, 160}}
+	}{{colAddress, 0.46, 200}, {colSavedAs, 0.24, 120}, {colMessage, 0.30, 160}}
 	extra := width - used
 	for _, f := range flex {
 		extra -= f.min

@@ -124,6 +124,8 @@ func (w *Window) ShowAndRun() {
 	if w.pump != nil {
 		w.pump.start(pumpInterval)
 	}
+	// The box is where every session begins: typing can start at once.
+	w.win.Canvas().Focus(w.box)
 	w.win.ShowAndRun()
 	w.shutdown()
 }
@@ -148,7 +150,7 @@ func (w *Window) buildAddressArea() fyne.CanvasObject {
 	w.addFile = widget.NewButtonWithIcon("Add from file…", theme.FolderOpenIcon(), w.onAddFile)
 
 	w.box = newPasteEntry()
-	w.box.SetPlaceHolder("https://example.com/\nexample.org/about")
+	w.box.SetPlaceHolder("For example:\nhttps://example.com/\nexample.org/about")
 	w.box.SetMinRowsVisible(5)
 	w.box.OnChanged = w.onBoxChanged
 	w.box.onLargePaste = w.onLargePaste
