@@ -59,6 +59,14 @@ func (b *body) Open() (io.Reader, error) {
 	return b.file, nil
 }
 
+// takeFile hands over the temporary file holding the body, if it spilled;
+// the body then no longer owns it.
+func (b *body) takeFile() (*os.File, string) {
+	f, name := b.file, b.name
+	b.file, b.name = nil, ""
+	return f, name
+}
+
 // discard frees the body and removes its temporary file, if any.
 func (b *body) discard() {
 	b.mem = bytes.Buffer{}

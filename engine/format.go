@@ -35,6 +35,12 @@ func (p *Page) Body() (io.Reader, error) { return p.body.Open() }
 // AsServed keeps the page exactly as the server sent it.
 type AsServed struct{}
 
+// verbatim is a Format whose output is the body unchanged, so the saver may
+// keep the downloaded temporary file instead of copying it.
+type verbatim interface{ verbatim() }
+
+func (AsServed) verbatim() {}
+
 // Extension follows the address, the server's file name or the content type.
 func (AsServed) Extension(p *Page) string {
 	return naming.Extension(p.FinalURL, p.Disposition, p.ContentType)

@@ -119,7 +119,7 @@ func (o *outDir) createTemp(prefix string) (*os.File, string, error) {
 	var b [8]byte
 	rand.Read(b[:])
 	name := path.Join(tempDirName, prefix+"-"+hex.EncodeToString(b[:])+".part")
-	f, err := o.root.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := o.root.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, "", diskError(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"pagekeeper/engine/naming"
@@ -85,47 +86,89 @@ func (e *Engine) skipSamePage(run *runState, j *job) bool {
 	return true
 }
 
-// write puts the page in a temporary file, syncs it and gives it its final
-// name, so a final name only ever holds a complete file. It returns the
-// path relative to the output folder, the size and the SHA-256.
+// write puts the kept form of the page in a synced temporary file and
+// gives it its final name, so a final name only ever holds a complete file.
+// It returns the path relative to the output folder, the size and the
+// SHA-256.
 func (e *Engine) write(ctx context.Context, out *outDir, format Format, p *Page) (string, int64, string, error) {
-	f, tmp, err := out.createTemp("save")
+	tmp, size, sum, err := render(ctx, out, format, p)
 	if err != nil {
 		return "", 0, "", err
-	}
-	placed := false
-	defer func() {
-		if !placed {
-			f.Close()
-			out.remove(tmp)
-		}
-	}()
-	hash := sha256.New()
-	counter := &countingWriter{}
-	w := io.MultiWriter(&ctxWriter{ctx: ctx, w: f}, hash, counter)
-	if err := format.Write(ctx, w, p); err != nil {
-		if ctx.Err() != nil {
-			return "", 0, "", ctx.Err()
-		}
-		return "", 0, "", diskError(err)
-	}
-	if err := f.Sync(); err != nil {
-		return "", 0, "", diskError(err)
-	}
-	if err := f.Close(); err != nil {
-		return "", 0, "", diskError(err)
-	}
-	if ctx.Err() != nil {
-		return "", 0, "", ctx.Err()
 	}
 	folder := naming.SiteFolder(p.FinalURL)
 	stem := naming.FileStem(p.FinalURL, p.Disposition)
 	rel, err := out.place(tmp, folder, stem, format.Extension(p))
 	if err != nil {
+		out.remove(tmp)
 		return "", 0, "", err
 	}
-	placed = true
-	return rel, counter.n, hex.EncodeToString(hash.Sum(nil)), nil
+	return rel, size, sum, nil
+}
+
+// render leaves the kept form of p in a synced, closed temporary file and
+// returns its name, size and SHA-256. A page kept as served that already
+// spilled to disk is kept in that very file: copying it would double the
+// disk work for the largest pages.
+func render(ctx context.Context, out *outDir, format Format, p *Page) (string, int64, string, error) {
+	if _, ok := format.(verbatim); ok {
+		if f, name := p.body.takeFile(); f != nil {
+			return adopt(ctx, out, f, name)
+		}
+	}
+	f, tmp, err := out.createTemp("save")
+	if err != nil {
+		return "", 0, "", err
+	}
+	hash := sha256.New()
+	counter := &countingWriter{}
+	w := io.MultiWriter(&ctxWriter{ctx: ctx, w: f}, hash, counter)
+	if err := format.Write(ctx, w, p); err != nil {
+		f.Close()
+		out.remove(tmp)
+		if ctx.Err() != nil {
+			return "", 0, "", ctx.Err()
+		}
+		return "", 0, "", diskError(err)
+	}
+	if err := syncClose(ctx, f); err != nil {
+		out.remove(tmp)
+		return "", 0, "", err
+	}
+	return tmp, counter.n, hex.EncodeToString(hash.Sum(nil)), nil
+}
+
+// adopt hashes a downloaded temporary file and syncs it, to be placed as it is.
+func adopt(ctx context.Context, out *outDir, f *os.File, name string) (string, int64, string, error) {
+	hash := sha256.New()
+	n, err := f.Seek(0, io.SeekStart)
+	if err == nil {
+		n, err = io.Copy(&ctxWriter{ctx: ctx, w: hash}, f)
+	}
+	if err != nil {
+		f.Close()
+		out.remove(name)
+		if ctx.Err() != nil {
+			return "", 0, "", ctx.Err()
+		}
+		return "", 0, "", diskError(err)
+	}
+	if err := syncClose(ctx, f); err != nil {
+		out.remove(name)
+		return "", 0, "", err
+	}
+	return name, n, hex.EncodeToString(hash.Sum(nil)), nil
+}
+
+// syncClose makes f's bytes durable and closes it.
+func syncClose(ctx context.Context, f *os.File) error {
+	err := f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return diskError(err)
+	}
+	return ctx.Err()
 }
 
 // ctxWriter stops a long write as soon as the run is stopped.
