@@ -88,25 +88,24 @@ func tooLargeError(limit int64) *jobError {
 	return &jobError{msg: fmt.Sprintf("The page is larger than the %s limit", humanize.IBytes(uint64(limit)))}
 }
 
+// statusMessages say what the common refusals mean for the person.
+var statusMessages = map[int]string{
+	http.StatusNotFound:        "The page was not found (HTTP 404)",
+	http.StatusGone:            "The page has been removed (HTTP 410)",
+	http.StatusUnauthorized:    "The page needs a login (HTTP 401)",
+	http.StatusForbidden:       "The server refused access to the page (HTTP 403)",
+	http.StatusTooManyRequests: "The server asked us to slow down (HTTP 429)",
+	http.StatusRequestTimeout:  "The server timed out waiting for us (HTTP 408)",
+}
+
 // statusError turns an HTTP status we cannot keep into a jobError, retrying
 // the ones that say "later" and honouring Retry-After up to max.
 func statusError(resp *http.Response, now time.Time, max time.Duration) *jobError {
 	code := resp.StatusCode
 	text := http.StatusText(code)
-	var msg string
+	msg, known := statusMessages[code]
 	switch {
-	case code == http.StatusNotFound:
-		msg = "The page was not found (HTTP 404)"
-	case code == http.StatusGone:
-		msg = "The page has been removed (HTTP 410)"
-	case code == http.StatusUnauthorized:
-		msg = "The page needs a login (HTTP 401)"
-	case code == http.StatusForbidden:
-		msg = "The server refused access to the page (HTTP 403)"
-	case code == http.StatusTooManyRequests:
-		msg = "The server asked us to slow down (HTTP 429)"
-	case code == http.StatusRequestTimeout:
-		msg = "The server timed out waiting for us (HTTP 408)"
+	case known:
 	case code >= 500:
 		msg = fmt.Sprintf("The server had a problem (HTTP %d %s)", code, text)
 	case code >= 300 && code < 400:
