@@ -221,10 +221,10 @@ func TestTimeouts(t *testing.T) {
 	srv := enginetest.New(t)
 	cfg := testConfig(t)
 	cfg.Retries = -1
-	cfg.ResponseTimeout = 100 * 1e6
-	cfg.IdleTimeout = 100 * 1e6
+	cfg.ResponseTimeout = 100 * time.Millisecond
+	cfg.IdleTimeout = 100 * time.Millisecond
 	e := newEngine(t, cfg)
-	slow := srv.URLFor("/slow", enginetest.Knobs{Latency: 10 * 1e9})
+	slow := srv.URLFor("/slow", enginetest.Knobs{Latency: 10 * time.Second})
 	hang := srv.URLFor("/hang", enginetest.Knobs{Hang: true})
 	addAll(t, e, slow, hang)
 	s := runToEnd(t, e)
@@ -257,7 +257,7 @@ func TestStopAndStartAgainFinishesEverything(t *testing.T) {
 	srv := enginetest.New(t)
 	cfg := testConfig(t)
 	e := newEngine(t, cfg)
-	urls := srv.Paths(30, enginetest.Knobs{Size: 4096, Drip: 2 * 1e6, DripChunk: 512})
+	urls := srv.Paths(30, enginetest.Knobs{Size: 4096, Drip: 5 * time.Millisecond, DripChunk: 512})
 	addAll(t, e, urls...)
 	if err := e.Start(t.Context()); err != nil {
 		t.Fatal(err)
