@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"go.uber.org/goleak"
+
 	"pagekeeper/engine/enginetest"
 )
 
@@ -258,4 +260,25 @@ func TestNewRefusesBadSettings(t *testing.T) {
 			t.Error("an unwritable folder was accepted")
 		}
 	}
+}
+
+// TestNoGoroutineOutlivesDone checks the engine's own promise at the moment
+// Done closes, mid-transfer Stop included, not only when the package ends.
+func TestNoGoroutineOutlivesDone(t *testing.T) {
+	srv := enginetest.New(t)
+	before := goleak.IgnoreCurrent()
+	e := newEngine(t, testConfig(t))
+	addAll(t, e, srv.Paths(20, enginetest.Knobs{Size: 64 << 10, Drip: time.Millisecond, DripChunk: 4 << 10})...)
+	if err := e.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, e, "transfers under way", func(s Snapshot) bool { return s.Totals.Bytes > 0 })
+	e.Stop()
+	waitDone(t, e)
+	goleak.VerifyNone(t, before)
+
+	// A drained run ends with keep-alive connections idle in the pool:
+	// they must be closed too.
+	runToEnd(t, e)
+	goleak.VerifyNone(t, before)
 }
