@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"errors"
+	"net"
 	"net/http"
 	"testing"
 	"testing/synctest"
@@ -74,5 +76,21 @@ func TestRateMeterFollowsRecentSpeed(t *testing.T) {
 	}
 	if r := m.rate(); r != 0 {
 		t.Errorf("stalled rate %v, want 0", r)
+	}
+}
+
+// TestNetErrorsReadPlainly covers the system-independent fallbacks: a dial
+// or read failure whose code the errno checks do not know (as on Windows).
+func TestNetErrorsReadPlainly(t *testing.T) {
+	cfg := Config{}.Defaults()
+	odd := errors.New("wsarecv: something Windows says")
+	for op, want := range map[string]string{
+		"dial": "Could not connect to the server",
+		"read": "The server cut the connection off",
+	} {
+		got := describeNetError(&net.OpError{Op: op, Net: "tcp", Err: odd}, cfg)
+		if got.msg != want || !got.retry {
+			t.Errorf("%s: %q (retry %v), want %q", op, got.msg, got.retry, want)
+		}
 	}
 }

@@ -65,6 +65,12 @@ func describeNetError(err error, cfg Config) *jobError {
 		return &jobError{msg: fmt.Sprintf("The server did not answer within %s", seconds(cfg.ResponseTimeout)), retry: true, err: err}
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return &jobError{msg: "The server ended the transfer early", retry: true, err: err}
+	// The errno checks above do not match every system's codes (Windows
+	// has its own); the operation still says what went wrong.
+	case errors.As(err, &opErr) && opErr.Op == "dial":
+		return &jobError{msg: "Could not connect to the server", retry: true, err: err}
+	case errors.As(err, &opErr) && opErr.Op == "read":
+		return &jobError{msg: "The server cut the connection off", retry: true, err: err}
 	}
 	return &jobError{msg: "The download failed: " + err.Error(), retry: true, err: err}
 }
