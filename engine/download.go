@@ -15,7 +15,6 @@ import (
 type download struct {
 	job  *job
 	page *Page
-	body *body
 }
 
 // downloader takes jobs until the feeder closes in or the run is stopped,
@@ -45,7 +44,7 @@ func (e *Engine) downloader(ctx context.Context, run *runState, in <-chan *job, 
 		select {
 		case out <- d:
 		case <-ctx.Done():
-			d.body.discard()
+			d.page.body.discard()
 			return
 		}
 	}
@@ -144,7 +143,7 @@ func (e *Engine) attempt(ctx context.Context, cfg Config, run *runState, j *job)
 		return nil, describeNetError(err, cfg)
 	}
 	page.body = b
-	return &download{job: j, page: page, body: b}, nil
+	return &download{job: j, page: page}, nil
 }
 
 // copyBody reads src into dst, counting progress as it goes, failing when

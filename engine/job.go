@@ -24,7 +24,6 @@ type job struct {
 	version     uint64
 	prev, next  *job       // the change list, oldest change first
 	meter       *rateMeter // only while active: a meter is 0.5 KB
-	started     time.Time
 
 	done atomic.Int64 // bytes received in the current attempt
 }

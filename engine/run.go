@@ -77,7 +77,7 @@ func (e *Engine) pipeline(ctx context.Context, cfg Config, run *runState, done c
 	savers.Wait()
 	// Savers leave early on Stop; what they did not take is thrown away.
 	for d := range downloaded {
-		d.body.discard()
+		d.page.body.discard()
 	}
 	run.out.close(ctx.Err() == nil)
 	e.client.CloseIdleConnections() // no connection goroutine outlives the run

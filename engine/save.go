@@ -30,7 +30,7 @@ func (e *Engine) saver(ctx context.Context, run *runState, in <-chan *download) 
 
 // save names, writes, syncs and places one page, then records it.
 func (e *Engine) save(ctx context.Context, run *runState, d *download) {
-	defer d.body.discard()
+	defer d.page.body.discard()
 	j := d.job
 	if e.skipSamePage(run, j) {
 		return
