@@ -52,10 +52,10 @@ func (e *Engine) downloader(ctx context.Context, run *runState, in <-chan *job, 
 
 // fetch downloads j, retrying what may work later with backoff.
 func (e *Engine) fetch(ctx context.Context, run *runState, j *job) (*download, error) {
-	cfg := e.Config()
+	cfg := run.cfg
 	u, _ := url.Parse(j.url)
 	for attempt := 1; ; attempt++ {
-		release, err := e.hosts.acquire(ctx, u.Host)
+		release, err := run.hosts.acquire(ctx, u.Host)
 		if err != nil {
 			return nil, err
 		}
@@ -65,7 +65,7 @@ func (e *Engine) fetch(ctx context.Context, run *runState, j *job) (*download, e
 		e.setState(j, Downloading)
 		e.mu.Unlock()
 
-		d, err := e.attempt(ctx, cfg, run, j)
+		d, err := e.attempt(ctx, run, j)
 		release()
 		if err == nil {
 			return d, nil
@@ -86,7 +86,8 @@ func (e *Engine) fetch(ctx context.Context, run *runState, j *job) (*download, e
 }
 
 // attempt makes one request for j and reads the whole body.
-func (e *Engine) attempt(ctx context.Context, cfg Config, run *runState, j *job) (*download, error) {
+func (e *Engine) attempt(ctx context.Context, run *runState, j *job) (*download, error) {
+	cfg := run.cfg
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, j.url, nil)
@@ -95,7 +96,7 @@ func (e *Engine) attempt(ctx context.Context, cfg Config, run *runState, j *job)
 	}
 	req.Header.Set("User-Agent", cfg.UserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-	resp, err := e.client.Do(req)
+	resp, err := run.client.Do(req)
 	if err != nil {
 		return nil, describeNetError(err, cfg)
 	}

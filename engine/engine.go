@@ -7,7 +7,6 @@ package engine
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -26,8 +25,6 @@ var (
 type Engine struct {
 	mu      sync.Mutex
 	cfg     Config
-	client  *http.Client
-	hosts   *hostLimiter
 	nextID  int
 	byURL   map[string]*job
 	byID    map[int]*job
@@ -71,8 +68,6 @@ func New(cfg Config) (*Engine, error) {
 		done:       done,
 		wake:       make(chan struct{}, 1),
 	}
-	e.client = newClient(cfg)
-	e.hosts = newHostLimiter(cfg.PerHost)
 	return e, nil
 }
 
@@ -104,10 +99,7 @@ func (e *Engine) Reconfigure(cfg Config) error {
 	if e.phase.Busy() {
 		return ErrBusy
 	}
-	e.client.CloseIdleConnections()
 	e.cfg = cfg
-	e.client = newClient(cfg)
-	e.hosts = newHostLimiter(cfg.PerHost)
 	return nil
 }
 

@@ -2,13 +2,18 @@ package engine
 
 import (
 	"context"
+	"net/http"
 	"sync"
 	"time"
 )
 
-// runState is what one run owns: its output folder handle, manifest and
-// clocks.
+// runState is what one run owns: its settings, HTTP client, per-site
+// limits, output folder handle (with the manifest) and clocks. Settings
+// cannot change during a run, so workers read them here without a lock.
 type runState struct {
+	cfg            Config
+	client         *http.Client
+	hosts          *hostLimiter
 	out            *outDir
 	started, ended time.Time
 	finishedBefore int // jobs already ended when the run began, for the ETA
@@ -32,10 +37,13 @@ func (e *Engine) Start(ctx context.Context) error {
 	e.done = make(chan struct{})
 	e.phase = Running
 	e.version++
-	e.run = &runState{out: out, started: time.Now()}
+	e.run = &runState{
+		cfg: e.cfg, client: newClient(e.cfg), hosts: newHostLimiter(e.cfg.PerHost),
+		out: out, started: time.Now(),
+	}
 	e.run.finishedBefore = e.totals(e.run.started).Finished()
 	e.bytesRate.reset()
-	go e.pipeline(runCtx, e.cfg, e.run, e.done)
+	go e.pipeline(runCtx, e.run, e.done)
 	return nil
 }
 
@@ -55,7 +63,8 @@ func (e *Engine) rebuildQueue() {
 
 // pipeline is one run: feeder → download pool → bounded channel → save
 // pool. Each stage closes what it owns; done closes when all have exited.
-func (e *Engine) pipeline(ctx context.Context, cfg Config, run *runState, done chan struct{}) {
+func (e *Engine) pipeline(ctx context.Context, run *runState, done chan struct{}) {
+	cfg := run.cfg
 	jobs := make(chan *job)
 	downloaded := make(chan *download, cfg.SaveWorkers)
 
@@ -80,7 +89,7 @@ func (e *Engine) pipeline(ctx context.Context, cfg Config, run *runState, done c
 		d.page.body.discard()
 	}
 	run.out.close(ctx.Err() == nil)
-	e.client.CloseIdleConnections() // no connection goroutine outlives the run
+	run.client.CloseIdleConnections() // no connection goroutine outlives the run
 	e.endRun(ctx, run, done)
 }
 

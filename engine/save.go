@@ -39,8 +39,7 @@ func (e *Engine) save(ctx context.Context, run *runState, d *download) {
 	e.setState(j, Saving)
 	e.mu.Unlock()
 
-	cfg := e.Config()
-	rel, size, sum, err := e.write(ctx, run.out, cfg.Format, d.page)
+	rel, size, sum, err := write(ctx, run.out, run.cfg.Format, d.page)
 	if err != nil {
 		e.mu.Lock()
 		delete(e.savedFinal, j.finalURL)
@@ -90,7 +89,7 @@ func (e *Engine) skipSamePage(run *runState, j *job) bool {
 // gives it its final name, so a final name only ever holds a complete file.
 // It returns the path relative to the output folder, the size and the
 // SHA-256.
-func (e *Engine) write(ctx context.Context, out *outDir, format Format, p *Page) (string, int64, string, error) {
+func write(ctx context.Context, out *outDir, format Format, p *Page) (string, int64, string, error) {
 	tmp, size, sum, err := render(ctx, out, format, p)
 	if err != nil {
 		return "", 0, "", err
