@@ -1,11 +1,11 @@
 package gui
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
+
+	"pagekeeper/engine/address"
 )
 
 // largePasteLines is the most lines a paste may have and still go into the
@@ -90,29 +90,17 @@ func moreLinesThan(text string, n int) bool {
 	return lines > n
 }
 
-// linesAt returns the 1-based numbered lines of text that want holds, split
-// the way address.Parse splits them ("\r\n", "\n" or a lone "\r"). It walks
-// the text once and keeps only what was asked for.
+// linesAt returns the 1-based numbered lines of text that want holds,
+// numbered as address.Parse numbers them. It stops once it has them all.
 func linesAt(text string, want map[int]bool) map[int]string {
 	got := make(map[int]string, len(want))
-	n := 1
-	for len(got) < len(want) {
-		i := strings.IndexAny(text, "\r\n")
-		line := text
-		if i >= 0 {
-			line = text[:i]
+	for n, line := range address.Lines(text) {
+		if len(got) == len(want) {
+			break
 		}
 		if want[n] {
 			got[n] = line
 		}
-		if i < 0 {
-			break
-		}
-		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-			i++
-		}
-		text = text[i+1:]
-		n++
 	}
 	return got
 }

@@ -66,11 +66,11 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		p := Parse(text)
 		want := 0
-		forEachLine(strings.TrimPrefix(text, "\uFEFF"), func(_ int, line string) {
+		for _, line := range Lines(strings.TrimPrefix(text, "\uFEFF")) {
 			if line = strings.TrimSpace(line); line != "" && line[0] != '#' {
 				want++
 			}
-		})
+		}
 		if got := len(p.Accepted) + len(p.Rejected); got != want {
 			t.Fatalf("Parse accounted for %d lines, want %d", got, want)
 		}

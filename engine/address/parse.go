@@ -1,6 +1,7 @@
 package address
 
 import (
+	"iter"
 	"strconv"
 	"strings"
 )
@@ -37,45 +38,48 @@ func Parse(text string) Parsed {
 	// Sizing up front matters for huge pastes: growing the map step by
 	// step costs a good part of the time.
 	seen := make(map[string]int, strings.Count(text, "\n")+1)
-	forEachLine(text, func(n int, line string) {
+	for n, line := range Lines(text) {
 		line = strings.TrimSpace(line)
 		if line == "" || line[0] == '#' {
-			return
+			continue
 		}
 		u, err := Normalize(line)
 		if err != nil {
 			p.Rejected = append(p.Rejected, Rejection{Line: n, Text: displayText(line), Reason: err.Error()})
-			return
+			continue
 		}
 		if first, ok := seen[u]; ok {
 			p.Rejected = append(p.Rejected, Rejection{
 				Line: n, Text: displayText(line), Duplicate: true,
 				Reason: "Duplicate of line " + strconv.Itoa(first),
 			})
-			return
+			continue
 		}
 		seen[u] = n
 		p.Accepted = append(p.Accepted, Accepted{Line: n, URL: u})
-	})
+	}
 	return p
 }
 
-// forEachLine calls fn with each line and its 1-based number. "\r\n",
-// "\n" and a lone "\r" (old Mac files) all end a line, so numbers match
-// what the person sees in their editor.
-func forEachLine(text string, fn func(n int, line string)) {
-	n := 1
-	for {
-		i := strings.IndexAny(text, "\r\n")
-		if i < 0 {
-			fn(n, text)
-			return
+// Lines yields each line of text with its 1-based number. "\r\n", "\n"
+// and a lone "\r" (old Mac files) all end a line, so numbers match what the
+// person sees in their editor, and callers that number lines agree with
+// Parse.
+func Lines(text string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for n := 1; ; n++ {
+			i := strings.IndexAny(text, "\r\n")
+			if i < 0 {
+				yield(n, text)
+				return
+			}
+			if !yield(n, text[:i]) {
+				return
+			}
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			text = text[i+1:]
 		}
-		fn(n, text[:i])
-		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-			i++
-		}
-		text = text[i+1:]
-		n++
 	}
 }

@@ -7,7 +7,7 @@ import (
 
 func BenchmarkLargeBody(b *testing.B) {
 	s := New(b)
-	tr := newBenchClient(b)
+	tr := newClient(b)
 	const size = 256 << 20
 	addr := s.URLFor("/big", Knobs{Size: size})
 	b.SetBytes(size)
@@ -25,7 +25,7 @@ func BenchmarkLargeBody(b *testing.B) {
 
 func BenchmarkSmallPages(b *testing.B) {
 	s := New(b)
-	c := newBenchClient(b)
+	c := newClient(b)
 	addrs := s.Paths(2000, Knobs{Size: 4096})
 	i := 0
 	for b.Loop() {

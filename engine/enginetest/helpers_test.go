@@ -71,8 +71,6 @@ func waitIdle(t *testing.T, s *Server) {
 	}
 }
 
-func newBenchClient(b *testing.B) *http.Client { return newClient(b) }
-
 // waitRequests waits until n requests have reached the server.
 func waitRequests(t *testing.T, s *Server, n int) {
 	t.Helper()

@@ -1,8 +1,6 @@
 package naming
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"net/url"
 	"strings"
 	"testing"
@@ -17,11 +15,8 @@ func mustParse(t testing.TB, s string) *url.URL {
 	return u
 }
 
-func queryHash(q string) string {
-	sum := sha256.Sum256([]byte(q))
-	return hex.EncodeToString(sum[:4])
-}
-
+// The query hashes below are the first 8 hex digits of the SHA-256 of the
+// raw query, written out so the test does not check the code against itself.
 func TestFileStem(t *testing.T) {
 	long := strings.Repeat("verylongfolder", 5)
 	tests := []struct {
@@ -32,8 +27,8 @@ func TestFileStem(t *testing.T) {
 		{"https://example.com/blog/", "", "blog_index"},
 		{"https://example.com/a/b/post.html", "", "a_b_post"},
 		{"https://example.com/a//b/./post", "", "a_b_post"},
-		{"https://example.com/search?q=x", "", "search-" + queryHash("q=x")},
-		{"https://example.com/?q=x", "", "index-" + queryHash("q=x")},
+		{"https://example.com/search?q=x", "", "search-" + "2f5b9919"},
+		{"https://example.com/?q=x", "", "index-" + "2f5b9919"},
 		{"https://example.com/search?", "", "search"},
 		{"https://example.com/a%2Fb/c", "", "a_b_c"},
 		{"https://example.com/caf%C3%A9.html", "", "café"},
@@ -47,7 +42,7 @@ func TestFileStem(t *testing.T) {
 		{"https://example.com/name.%20", "", "name"},
 		{"https://example.com/releases/v1.2.3", "", "releases_v1.2.3"},
 		{"https://example.com/wiki/Node.js", "", "wiki_Node"},
-		{"https://example.com/index.php?id=7", "", "index-" + queryHash("id=7")},
+		{"https://example.com/index.php?id=7", "", "index-" + "f422c82d"},
 		{"https://example.com/dl?id=1", "Annual Report.pdf", "Annual Report"},
 		{"https://example.com/dl", "../../etc/passwd", "passwd"},
 		{"https://example.com/dl", "C:\\Windows\\evil.exe", "evil"},
@@ -57,7 +52,7 @@ func TestFileStem(t *testing.T) {
 		{"https://example.com/dl", "report", "report"},
 		{"https://example.com/" + long + "/" + long + "/post.html", "", long + "_post"},
 		{"https://example.com/" + strings.Repeat("x", 300), "", strings.Repeat("x", MaxStemBytes)},
-		{"https://example.com/" + strings.Repeat("x", 300) + "?q", "", strings.Repeat("x", MaxStemBytes-9) + "-" + queryHash("q")},
+		{"https://example.com/" + strings.Repeat("x", 300) + "?q", "", strings.Repeat("x", MaxStemBytes-9) + "-" + "8e35c2cd"},
 	}
 	for _, tt := range tests {
 		got := FileStem(mustParse(t, tt.url), tt.disposition)
@@ -174,12 +169,5 @@ func TestSiteFolder(t *testing.T) {
 		if why := unsafeReason(got, MaxFolderBytes); why != "" {
 			t.Errorf("SiteFolder(host %q) = %q: %s", host, got, why)
 		}
-	}
-}
-
-func TestFor(t *testing.T) {
-	got := For(mustParse(t, "https://example.com/blog/post.php"), "", "text/html")
-	if want := (Name{Folder: "example.com", File: "blog_post.html"}); got != want {
-		t.Errorf("For = %+v, want %+v", got, want)
 	}
 }
