@@ -20,21 +20,24 @@ func (w *Window) onStart() {
 	if w.boxParsed.ready > 0 {
 		w.onAdd()
 	}
+	// The box may have held only addresses already in the list: a run with
+	// nothing to do would end at once and report "0 pages saved".
+	if c := w.totals.Counts; c[engine.Queued]+c[engine.Canceled] == 0 {
+		return
+	}
 	w.startRun()
 }
 
-// startRun starts the engine on what is queued, with the settings chosen.
+// startRun starts the engine on what is queued; the settings chosen were
+// applied by the caller.
 func (w *Window) startRun() {
-	if err := w.applySettings(); err != nil {
-		w.showError(err)
-		return
-	}
-	w.resetRun()
 	// The run lives until Stop, Drain or the window closes; Stop is how it
 	// is canceled, so no context of ours is needed.
 	if err := w.eng.Start(context.Background()); err != nil {
 		w.showError(err)
+		return
 	}
+	w.resetRun()
 	w.startupNote = ""
 	w.refreshNow()
 }
@@ -83,7 +86,9 @@ func (w *Window) onRetryFailed() {
 }
 
 // retry queues the jobs again and, when no run is under way, starts one:
-// a person who presses Retry wants it tried now.
+// a person who presses Retry wants it tried now. After a Stop it only
+// queues them, because Start would also resume every stopped row, which
+// the person did not ask for; Start is then enabled.
 func (w *Window) retry(ids ...int) {
 	if w.eng == nil || len(ids) == 0 {
 		return
@@ -93,11 +98,15 @@ func (w *Window) retry(ids ...int) {
 		w.showError(err)
 		return
 	}
-	if n > 0 && !w.phase.Busy() {
-		w.startRun()
+	w.refreshNow()
+	if n == 0 || w.phase.Busy() || w.totals.Counts[engine.Canceled] > 0 {
 		return
 	}
-	w.refreshNow()
+	if err := w.applySettings(); err != nil {
+		w.showError(err)
+		return
+	}
+	w.startRun()
 }
 
 // onClearFinished forgets saved, failed and skipped rows.
@@ -119,6 +128,9 @@ func (w *Window) onClearFinished() {
 func (w *Window) onOpenFolder() {
 	// The folder exists once the engine has checked it, but a person may
 	// have removed it since.
-	os.MkdirAll(w.settings.folder, 0o755)
+	if err := os.MkdirAll(w.settings.folder, 0o755); err != nil {
+		w.showError(err)
+		return
+	}
 	w.openPath(w.settings.folder)
 }

@@ -129,12 +129,6 @@ func (m *model) row(id int) (engine.JobStatus, bool) {
 	return m.rows[i], true
 }
 
-// activeJobs is how many jobs a worker holds right now.
-func (m *model) activeJobs() int {
-	c := m.totals.Counts
-	return c[engine.Downloading] + c[engine.Retrying] + c[engine.WaitingToSave] + c[engine.Saving]
-}
-
 // refreshNow applies what changed since the last snapshot at once, so a
 // person's action (Add, Start, Stop…) shows without waiting for the pump.
 // It runs on the UI goroutine, like apply.
@@ -176,8 +170,7 @@ func (w *Window) apply(s engine.Snapshot) {
 // afterApply acts on what the snapshot means for the run as a whole.
 func (w *Window) afterApply(prev engine.Phase) {
 	t := w.totals
-	if w.phase == engine.Running && t.Queued == 0 && t.Counts[engine.Queued] == 0 &&
-		w.activeJobs() == 0 && t.Finished() == t.Jobs {
+	if w.phase == engine.Running && t.Finished() == t.Jobs {
 		// Every job has ended: drain so the run ends as Finished instead of
 		// waiting for more addresses that may never come.
 		w.autoDrained = true

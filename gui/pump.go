@@ -26,11 +26,10 @@ type pump struct {
 	quit     chan struct{}
 	stopOnce sync.Once
 	started  atomic.Bool
-	done     chan struct{} // closed when the goroutine has returned
 }
 
 func newPump(eng *engine.Engine, do func(func()), apply func(engine.Snapshot)) *pump {
-	return &pump{eng: eng, do: do, apply: apply, quit: make(chan struct{}), done: make(chan struct{})}
+	return &pump{eng: eng, do: do, apply: apply, quit: make(chan struct{})}
 }
 
 // tick takes what changed since the last tick and hands it to the UI in one
@@ -60,7 +59,6 @@ func (p *pump) start(interval time.Duration) {
 		return
 	}
 	go func() {
-		defer close(p.done)
 		t := time.NewTicker(interval)
 		defer t.Stop()
 		for {

@@ -129,7 +129,10 @@ func TestDrainRefusesNewAddressesAndFinishes(t *testing.T) {
 
 	late := srv.URLFor("/late", enginetest.Knobs{})
 	w.box.SetText(late)
-	test.Tap(w.addButton)
+	if !w.addButton.Disabled() || !w.addFile.Disabled() {
+		t.Error("while draining, the Add buttons should be disabled")
+	}
+	w.onShortcutStart() // Ctrl+Enter adds to a busy list; draining refuses
 	if w.box.Text != late {
 		t.Errorf("the refused address left the box: %q", w.box.Text)
 	}
@@ -311,5 +314,53 @@ func TestAddFromFile(t *testing.T) {
 	w.addFromReader("film.mp4", strings.NewReader("\x00\x01binary"))
 	if topOverlay(w) == nil || len(w.rows) != 2 {
 		t.Error("a binary file was not refused with a message")
+	}
+}
+
+// TestStartWithOnlyKnownAddressesDoesNothing: a box holding only addresses
+// already in the list adds nothing, so Start must not begin an empty run
+// that ends at once with "0 pages saved".
+func TestStartWithOnlyKnownAddressesDoesNothing(t *testing.T) {
+	srv := enginetest.New(t)
+	w := newTestWindow(t, testConfig(t))
+	addrs := srv.Paths(2, enginetest.Knobs{})
+	w.box.SetText(lines(addrs...))
+	test.Tap(w.start)
+	waitUntil(t, w, "the first run to finish", func() bool { return w.phase == engine.Finished })
+
+	w.box.SetText(lines(addrs...))
+	test.Tap(w.start)
+	if w.phase != engine.Finished || w.eng.Phase() != engine.Finished {
+		t.Fatalf("Start with nothing new began a run: phase %v", w.eng.Phase())
+	}
+	if !strings.Contains(w.count.Text, "2") {
+		t.Errorf("count = %q, want the duplicates reported", w.count.Text)
+	}
+}
+
+// TestRetryAfterStopOnlyQueues: retrying one failed row after a Stop must
+// not silently resume every stopped row; it queues the row and Start does
+// the rest when the person asks.
+func TestRetryAfterStopOnlyQueues(t *testing.T) {
+	srv := enginetest.New(t)
+	cfg := testConfig(t)
+	cfg.Retries = -1
+	w := newTestWindow(t, cfg)
+	failing := srv.URLFor("/fails", enginetest.Knobs{Status: 500})
+	slow := srv.Paths(3, enginetest.Knobs{Size: 64 << 10, Drip: 20 * time.Millisecond})
+	w.box.SetText(lines(append([]string{failing}, slow...)...))
+	test.Tap(w.start)
+	waitUntil(t, w, "the failure and a transfer under way", func() bool {
+		return w.totals.Counts[engine.Failed] == 1 && anyMoving(w)
+	})
+	test.Tap(w.stop)
+	waitUntil(t, w, "the stop", func() bool { return w.phase == engine.Stopped })
+
+	test.Tap(w.retryFailed)
+	if w.eng.Phase() != engine.Stopped {
+		t.Fatalf("Retry after Stop started a run: phase %v", w.eng.Phase())
+	}
+	if c := w.totals.Counts; c[engine.Queued] != 1 || c[engine.Canceled] != 3 || w.start.Disabled() {
+		t.Errorf("counts %v, Start disabled %v; want the row queued and Start ready", c, w.start.Disabled())
 	}
 }

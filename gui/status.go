@@ -76,8 +76,11 @@ func (w *Window) updateButtons() {
 	enable(w.drain, w.phase == engine.Running && !w.autoDrained)
 	enable(w.retryFailed, w.eng != nil && c[engine.Failed] > 0 && w.phase != engine.Draining && w.phase != engine.Stopping)
 	enable(w.clearFinished, w.eng != nil && c[engine.Saved]+c[engine.Failed]+c[engine.Skipped] > 0)
-	enable(w.addButton, w.eng != nil && w.boxParsed.ready > 0)
-	enable(w.addFile, w.eng != nil)
+	// While draining the list takes nothing new.
+	canAdd := w.eng != nil && w.phase != engine.Draining
+	enable(w.addButton, canAdd && w.boxParsed.ready > 0)
+	enable(w.addFile, canAdd)
+	enable(w.openFolder, w.eng != nil)
 	enable(w.chooseDir, !busy)
 	w.downloads.setEnabled(!busy)
 	w.saves.setEnabled(!busy)
