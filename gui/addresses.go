@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -227,7 +228,10 @@ func (w *Window) reportAdd(res engine.AddResult, from string, leftInBox int, fro
 	if dup > 0 {
 		parts = append(parts, plural(dup, "duplicate", "duplicates")+" skipped")
 	}
+	// The engine reports lines already in the list after the parse's own
+	// rejects: show them all in the order of the text.
 	w.rejects = rejectLines(res.Rejected)
+	slices.SortStableFunc(w.rejects, func(a, b rejectLine) int { return a.Line - b.Line })
 	imp := widget.MediumImportance
 	if bad > 0 {
 		imp = widget.WarningImportance

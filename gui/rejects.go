@@ -29,7 +29,7 @@ func (w *Window) onShowRejects() {
 		},
 	)
 	list.HideSeparators = false
-	intro := widget.NewLabel(fmt.Sprintf("%s not added. Fix a line in the box and add it again.",
+	intro := widget.NewLabel(fmt.Sprintf("%s not added; each says why. Correct an address and add it again (Copy lines puts them all on the clipboard).",
 		plural(len(rejects), "line was", "lines were")))
 	intro.Wrapping = fyne.TextWrapWord
 	copyAll := widget.NewButtonWithIcon("Copy lines", theme.ContentCopyIcon(), func() {

@@ -264,3 +264,17 @@ func TestUnusableRememberedFolderFallsBack(t *testing.T) {
 		t.Error("the remembered folder was forgotten")
 	}
 }
+
+// TestRejectsAreListedInLineOrder: a line already in the list (reported by
+// the engine) and a line not understood (reported by the parser) come back
+// in the order of the text.
+func TestRejectsAreListedInLineOrder(t *testing.T) {
+	w := newTestWindow(t, testConfig(t))
+	w.box.SetText("example.com/a")
+	test.Tap(w.addButton)
+	w.box.SetText(lines("example.com/a", "not an address", "example.com/b"))
+	test.Tap(w.addButton)
+	if len(w.rejects) != 2 || w.rejects[0].Line != 1 || w.rejects[1].Line != 2 {
+		t.Fatalf("rejects %+v, want lines 1 then 2", w.rejects)
+	}
+}
