@@ -4,9 +4,9 @@
 # Uses sudo only when not already root.
 set -eu
 
-packages="gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev"
+packages="gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols"
 if [ "${1:-}" = "--test" ]; then
-	packages="$packages xvfb imagemagick xdotool"
+	packages="$packages xvfb imagemagick xdotool chromium fonts-dejavu-core"
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
