@@ -37,7 +37,7 @@ type indexResult struct {
 // where its gzip member lies in the file.
 func indexWARC(r io.Reader, filename string) (indexResult, error) {
 	var res indexResult
-	rd, err := gowarc.NewWarcFileReaderFromStream(r, 0,
+	rd, err := newWARCReader(r,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore))

@@ -29,7 +29,11 @@ type readRecord struct {
 // on the first problem.
 func readStrict(t *testing.T, path string) []readRecord {
 	t.Helper()
-	rd, err := gowarc.NewWarcFileReader(path, 0, gowarc.WithStrictValidation())
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := newWARCReader(f, gowarc.WithStrictValidation())
 	if err != nil {
 		t.Fatalf("open %s: %v", path, err)
 	}

@@ -58,7 +58,7 @@ func builderOptions() []gowarc.WarcRecordOption {
 // buildSmall builds a record whose block fits in memory with gowarc's
 // builder, checked against the specification and its block digest.
 func buildSmall(rt gowarc.RecordType, fields [][2]string, block []byte) (gowarc.WarcRecord, error) {
-	rb := gowarc.NewRecordBuilder(rt, builderOptions()...)
+	rb := newRecordBuilder(rt, builderOptions()...)
 	for _, f := range fields {
 		rb.AddWarcHeader(f[0], f[1])
 	}

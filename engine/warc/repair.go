@@ -85,7 +85,7 @@ func repairLeftover(root *os.Root, openName string) error {
 // validation and returns where the last valid one ends and how many
 // records other than warcinfo come before that point.
 func wholeRecords(r io.Reader) (end int64, exchanges int) {
-	rd, err := gowarc.NewWarcFileReaderFromStream(r, 0, gowarc.WithStrictValidation())
+	rd, err := newWARCReader(r, gowarc.WithStrictValidation())
 	if err != nil {
 		return 0, 0
 	}
@@ -113,7 +113,7 @@ func learnOriginals(root *os.Root, name string, seen map[string]original) {
 		return
 	}
 	defer f.Close()
-	rd, err := gowarc.NewWarcFileReaderFromStream(readerOnly{f}, 0,
+	rd, err := newWARCReader(readerOnly{f},
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrIgnore),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrIgnore),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrIgnore),
