@@ -1,6 +1,7 @@
 // Command pagekeeper keeps copies of web pages: paste addresses, press Start,
 // and every page is saved into a folder that will still open years from now.
-// With -headless it runs the same engine from the command line.
+// With -headless it runs the same engine from the command line (see package
+// cli, which the graphics-free cmd/pagekeeper-cli shares).
 package main
 
 import (
@@ -10,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"pagekeeper/cli"
 	"pagekeeper/gui"
 	"pagekeeper/resources"
 )
@@ -20,15 +22,15 @@ const appID = "com.pagekeeper.app"
 func main() {
 	fs := flag.NewFlagSet("pagekeeper", flag.ExitOnError)
 	headless := fs.Bool("headless", false, "run without a window: pagekeeper -headless -i urls.txt -o DIR")
-	var opts headlessOptions
-	opts.register(fs)
+	var opts cli.Options
+	opts.Register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "Usage: pagekeeper [-headless -i FILE -o FOLDER -downloaders N -savers M]")
 		fs.PrintDefaults()
 	}
 	fs.Parse(os.Args[1:])
 	if *headless {
-		os.Exit(runHeadless(opts, os.Stdin, os.Stdout, os.Stderr))
+		os.Exit(cli.Run(opts, os.Stdin, os.Stdout, os.Stderr))
 	}
 
 	a := app.NewWithID(appID)

@@ -132,7 +132,7 @@ func TestRetryFailedJob(t *testing.T) {
 		t.Fatalf("Retry = %d, %v", n, err)
 	}
 	s = runToEnd(t, e)
-	if s.Jobs[0].State != Saved || s.Jobs[0].Message != "" {
+	if s.Jobs[0].State != Saved || s.Jobs[0].Message(time.Now()) != "" {
 		t.Fatalf("after retry: %+v", s.Jobs[0])
 	}
 	if ids := e.ClearFinished(); len(ids) != 1 || len(e.Snapshot().Jobs) != 0 {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"pagekeeper/engine/enginetest"
 )
@@ -41,15 +42,15 @@ func TestFullDiskFailsClearlyAndKeepsTheRest(t *testing.T) {
 	if j := jobs[small]; j.State != Saved {
 		t.Errorf("the small page: %+v", j)
 	}
-	if j := jobs[spilled]; j.State != Failed || !strings.Contains(j.Message, "The disk is full") {
+	if j := jobs[spilled]; j.State != Failed || !strings.Contains(j.Message(time.Now()), "The disk is full") {
 		t.Errorf("a page too large for the disk: %+v", j)
 	}
 	full := 0
 	for _, j := range s.Jobs {
 		if j.State == Failed {
 			full++
-			if !strings.Contains(j.Message, "The disk is full") {
-				t.Errorf("failed with %q", j.Message)
+			if !strings.Contains(j.Message(time.Now()), "The disk is full") {
+				t.Errorf("failed with %q", j.Message(time.Now()))
 			}
 		}
 	}

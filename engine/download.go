@@ -3,204 +3,267 @@ package engine
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
-	"mime"
-	"net/http"
 	"net/url"
 	"time"
+
+	"pagekeeper/engine/failure"
+	"pagekeeper/engine/fetch"
 )
 
-// download is a fetched page on its way from a download worker to a saver.
-type download struct {
-	job  *job
-	page *Page
-}
+// pageAccept is what we ask for when fetching a page.
+const pageAccept = "text/html,application/xhtml+xml,*/*;q=0.8"
 
-// downloader takes jobs until the feeder closes in or the run is stopped,
-// and hands every fetched page to the savers through out.
-func (e *Engine) downloader(ctx context.Context, run *runState, in <-chan *job, out chan<- *download) {
+// downloader takes requests from the scheduler until the run ends. It only
+// ever waits for work that can start now; a retry's wait or a site's pause
+// never holds it.
+func (e *Engine) downloader(ctx context.Context, run *runState) {
 	for {
-		var j *job
-		select {
-		case <-ctx.Done():
+		t := e.nextTask(ctx, run)
+		if t == nil {
 			return
-		case next, ok := <-in:
-			if !ok {
-				return
-			}
-			j = next
 		}
-		d, err := e.fetch(ctx, run, j)
-		if err != nil {
-			if ctx.Err() == nil {
-				e.fail(run, j, err)
-			}
-			continue
-		}
-		e.mu.Lock()
-		e.setState(j, WaitingToSave)
-		e.mu.Unlock()
-		select {
-		case out <- d:
-		case <-ctx.Done():
-			d.page.body.discard()
-			return
+		if t.res != nil {
+			e.fetchResource(ctx, run, t)
+		} else {
+			e.fetchPage(ctx, run, t)
 		}
 	}
 }
 
-// fetch downloads j, retrying what may work later with backoff.
-func (e *Engine) fetch(ctx context.Context, run *runState, j *job) (*download, error) {
-	cfg := run.cfg
-	u, _ := url.Parse(j.url)
-	for attempt := 1; ; attempt++ {
-		release, err := run.hosts.acquire(ctx, u.Host)
-		if err != nil {
-			return nil, err
+// nextTask waits for a request that can start now and marks it started;
+// nil when the run has ended.
+func (e *Engine) nextTask(ctx context.Context, run *runState) *task {
+	var timer *time.Timer
+	defer func() {
+		if timer != nil {
+			timer.Stop()
 		}
+	}()
+	for {
 		e.mu.Lock()
-		j.attempts = attempt
-		e.bytes.Add(-j.done.Swap(0))
-		e.setState(j, Downloading)
+		now := time.Now()
+		t, wakeAt := run.sched.next(now, e.openPages(), e.stillQueued)
+		if t != nil {
+			e.begin(run, t, now)
+			e.mu.Unlock()
+			return t
+		}
+		changed := run.changed
 		e.mu.Unlock()
+		var fire <-chan time.Time
+		if !wakeAt.IsZero() {
+			if timer == nil {
+				timer = time.NewTimer(time.Until(wakeAt))
+			} else {
+				timer.Reset(time.Until(wakeAt))
+			}
+			fire = timer.C
+		}
+		select {
+		case <-changed:
+		case <-fire:
+		case <-ctx.Done():
+			return nil
+		case <-run.finished:
+			return nil
+		}
+	}
+}
 
-		d, err := e.attempt(ctx, run, j)
-		release()
-		if err == nil {
-			return d, nil
+// stillQueued says whether a task taken from a queue still stands: its job
+// may have been removed or stopped meanwhile. Callers hold e.mu.
+func (e *Engine) stillQueued(t *task) bool {
+	if t.res != nil {
+		return t.res.task == t && t.res.state == resourceQueued
+	}
+	j := t.job
+	return !j.removed && j.task == t && (j.state == Queued || j.state == Retrying)
+}
+
+// begin marks a task's work under way. Callers hold e.mu.
+func (e *Engine) begin(run *runState, t *task, now time.Time) {
+	if r := t.res; r != nil {
+		r.task = nil
+		r.state = resourceFetching
+		r.attempts++
+		return
+	}
+	j := t.job
+	j.task = nil
+	j.attempts++
+	j.retryAt, j.sitePaused = time.Time{}, false
+	e.bytes.Add(-j.done.Swap(0))
+	e.setState(j, Downloading)
+}
+
+// fetchPage makes one attempt at a page and hands it to the savers.
+func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
+	j := t.job
+	u, err := url.Parse(j.url)
+	var resp *fetch.Response
+	if err == nil {
+		resp, err = run.client.Get(ctx, fetch.Request{
+			URL: u, Accept: pageAccept, MaxSize: run.cfg.MaxSize, MemoryLimit: run.cfg.MemoryLimit,
+			Spool: run.folder, Progress: e.progress(j),
+			OnAnswer: func(a fetch.Answer) {
+				e.mu.Lock()
+				j.status = a.Status
+				j.finalURL = hidePassword(a.FinalURL.String())
+				j.total = a.Length
+				e.touch(j)
+				e.mu.Unlock()
+			},
+		})
+	} else {
+		err = failure.New(failure.BadAddress, err)
+	}
+	e.mu.Lock()
+	now := time.Now()
+	run.sched.done(t.site, now)
+	run.wake()
+	if err != nil {
+		row := e.attemptFailed(ctx, run, t, err, now)
+		e.mu.Unlock()
+		e.addRow(run, row)
+		return
+	}
+	j.status = resp.Status
+	j.finalURL = hidePassword(resp.FinalURL.String())
+	j.contentType = resp.ContentType
+	j.failure = failureNone
+	shownURL, _ := url.Parse(j.shown)
+	j.work = &pageWork{page: &Page{
+		URL: shownURL, FinalURL: resp.FinalURL, Status: resp.Status,
+		ContentType: resp.ContentType, Disposition: resp.Disposition, body: resp.Body,
+	}}
+	e.setState(j, WaitingToSave)
+	e.mu.Unlock()
+	select {
+	case run.saveQ <- j:
+	case <-ctx.Done(): // the run's end frees the page
+	}
+}
+
+// progress counts a transfer's bytes for j and for the totals.
+func (e *Engine) progress(j *job) func(int64) {
+	return func(n int64) {
+		j.done.Add(n)
+		e.bytes.Add(n)
+	}
+}
+
+// attemptFailed decides what a failed page attempt means: a retry waiting
+// in the queue (the whole site waits when the server asked), or the end of
+// the job. It returns a manifest row to write when the job failed.
+// Callers hold e.mu.
+func (e *Engine) attemptFailed(ctx context.Context, run *runState, t *task, err error, now time.Time) *rowJob {
+	if ctx.Err() != nil {
+		return nil // Stop: the run's end marks the job Canceled
+	}
+	j := t.job
+	f := asFailure(err)
+	if f.Kind == failure.HTTPStatus {
+		j.status = f.Status
+	}
+	e.bytes.Add(-j.done.Swap(0)) // totals count only what is kept or coming
+	if f.Retryable() && j.attempts <= run.cfg.Retries {
+		at := now.Add(backoff(j.attempts, run.cfg.RetryBase, min(f.RetryAfter, run.cfg.MaxRetryAfter)))
+		if f.PausesSite() {
+			run.sched.pause(t.site, at)
+			j.sitePaused = true
 		}
-		var je *jobError
-		if ctx.Err() != nil || !errors.As(err, &je) || !je.retry || attempt > cfg.Retries {
-			return nil, err
-		}
-		wait := backoff(attempt, cfg.RetryBase, je.retryAfter)
-		e.mu.Lock()
-		j.message = fmt.Sprintf("%s; trying again in %s (attempt %d of %d)", je.msg, seconds(wait.Round(100*time.Millisecond)), attempt+1, cfg.Retries+1)
+		j.failure, j.retryAt = f, at
+		j.task = t
 		e.setState(j, Retrying)
-		e.mu.Unlock()
-		if !sleepCtx(ctx, wait) {
-			return nil, ctx.Err()
-		}
+		run.sched.retryAt(t, at)
+		return nil
 	}
+	return e.failLocked(j, f)
 }
 
-// attempt makes one request for j and reads the whole body.
-func (e *Engine) attempt(ctx context.Context, run *runState, j *job) (*download, error) {
-	cfg := run.cfg
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, j.url, nil)
-	if err != nil {
-		return nil, &jobError{msg: "The address cannot be requested", err: err}
+// asFailure is the failure an error carries.
+func asFailure(err error) failure.Failure {
+	var fe *failure.Error
+	if errors.As(err, &fe) {
+		return fe.Failure
 	}
-	req.Header.Set("User-Agent", cfg.UserAgent)
-	req.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-	resp, err := run.client.Do(req)
-	if err != nil {
-		return nil, describeNetError(err, cfg)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		e.mu.Lock()
-		j.status = resp.StatusCode
-		e.mu.Unlock()
-		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) // lets the connection be reused
-		return nil, statusError(resp, time.Now(), cfg.MaxRetryAfter)
-	}
-	if resp.ContentLength > cfg.MaxSize {
-		return nil, tooLargeError(cfg.MaxSize)
-	}
-
-	page := &Page{
-		FinalURL:    resp.Request.URL,
-		Status:      resp.StatusCode,
-		ContentType: resp.Header.Get("Content-Type"),
-		Disposition: dispositionName(resp.Header.Get("Content-Disposition")),
-	}
-	page.URL, _ = url.Parse(j.url)
-	e.mu.Lock()
-	j.status = resp.StatusCode
-	j.finalURL = page.FinalURL.String()
-	j.contentType = page.ContentType
-	j.total = resp.ContentLength
-	e.touch(j)
-	e.mu.Unlock()
-
-	b := newBody(run.out, cfg.MemoryLimit)
-	n, err := e.copyBody(ctx, cancel, cfg, j, b, resp.Body)
-	if err != nil {
-		b.discard()
-		if ctx.Err() != nil && context.Cause(ctx) == errIdle {
-			return nil, describeNetError(errIdle, cfg)
-		}
-		var je *jobError
-		if errors.As(err, &je) {
-			return nil, je
-		}
-		if errors.Is(err, io.ErrUnexpectedEOF) {
-			return nil, truncatedError(n, resp.ContentLength, err)
-		}
-		return nil, describeNetError(err, cfg)
-	}
-	page.body = b
-	return &download{job: j, page: page}, nil
+	return failure.Failure{Kind: failure.Network}
 }
 
-// copyBody reads src into dst, counting progress as it goes, failing when
-// the size cap is passed and cancelling the request when the server stays
-// silent longer than the idle timeout.
-func (e *Engine) copyBody(ctx context.Context, cancel context.CancelCauseFunc, cfg Config, j *job, dst io.Writer, src io.Reader) (int64, error) {
-	idle := time.AfterFunc(cfg.IdleTimeout, func() { cancel(errIdle) })
-	defer idle.Stop()
-	buf := make([]byte, 64<<10)
-	var n int64
-	for {
-		k, rerr := src.Read(buf)
-		if k > 0 {
-			idle.Reset(cfg.IdleTimeout)
-			if n+int64(k) > cfg.MaxSize {
-				return n, tooLargeError(cfg.MaxSize)
-			}
-			if _, err := dst.Write(buf[:k]); err != nil {
-				return n, &jobError{msg: diskError(err).Error(), err: err}
-			}
-			n += int64(k)
-			j.done.Add(int64(k))
-			e.bytes.Add(int64(k))
-		}
-		if rerr == io.EOF {
-			return n, nil
-		}
-		if rerr != nil {
-			return n, rerr
-		}
-	}
-}
-
-// dispositionName is the file name from a Content-Disposition header, or "".
-func dispositionName(v string) string {
-	if v == "" {
-		return ""
-	}
-	_, params, err := mime.ParseMediaType(v)
-	if err != nil {
-		return ""
-	}
-	return params["filename"]
-}
-
-// fail ends j as Failed with err's message and records it in the manifest.
-func (e *Engine) fail(run *runState, j *job, err error) {
-	msg := err.Error()
-	var je *jobError
-	if errors.As(err, &je) {
-		msg = je.msg
+// fetchResource makes one attempt at a resource and wakes the pages that
+// waited for it.
+func (e *Engine) fetchResource(ctx context.Context, run *runState, t *task) {
+	r := t.res
+	u, err := url.Parse(r.url)
+	var resp *fetch.Response
+	if err == nil {
+		// Resources live in files, not in memory: a run shares them across
+		// pages until it ends.
+		resp, err = run.client.Get(ctx, fetch.Request{
+			URL: u, Accept: r.accept, MaxSize: run.cfg.ResourceMaxSize, Spool: run.folder,
+			Progress: e.progress(r.owner),
+		})
+	} else {
+		err = failure.New(failure.BadAddress, err)
 	}
 	e.mu.Lock()
-	j.message = msg
-	e.setState(j, Failed)
-	row := manifestRow{at: time.Now(), url: j.url, finalURL: j.finalURL, status: j.status, state: Failed, errMessage: msg}
+	now := time.Now()
+	run.sched.done(t.site, now)
+	run.wake()
+	if ctx.Err() != nil {
+		e.mu.Unlock()
+		if resp != nil {
+			resp.Body.Release()
+		}
+		return
+	}
+	if err != nil {
+		f := asFailure(err)
+		if f.Retryable() && r.attempts <= run.cfg.Retries {
+			at := now.Add(backoff(r.attempts, run.cfg.RetryBase, min(f.RetryAfter, run.cfg.MaxRetryAfter)))
+			if f.PausesSite() {
+				run.sched.pause(t.site, at)
+			}
+			r.state, r.task = resourceQueued, t
+			run.sched.retryAt(t, at)
+			e.mu.Unlock()
+			return
+		}
+		r.state, r.failure = resourceFailed, f
+	} else {
+		r.state, r.body = resourceDone, resp.Body
+		r.finalURL, r.ctype = resp.FinalURL.String(), resp.ContentType
+	}
+	ready := e.arrived(r)
 	e.mu.Unlock()
-	run.out.manifest.add(row)
+	for _, j := range ready {
+		select {
+		case run.saveQ <- j:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// arrived tells the pages waiting for r that it is here, and returns those
+// now ready for their next save step. Callers hold e.mu.
+func (e *Engine) arrived(r *resource) []*job {
+	var ready []*job
+	for _, j := range r.waiters {
+		w := j.work
+		if w == nil || j.state != Downloading {
+			continue // stopped or removed meanwhile
+		}
+		w.arrived = append(w.arrived, r)
+		w.waitingFor--
+		j.resDone++
+		if w.waitingFor == 0 {
+			e.setState(j, WaitingToSave)
+			ready = append(ready, j)
+		} else {
+			e.touch(j)
+		}
+	}
+	r.waiters = nil
+	return ready
 }

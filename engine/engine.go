@@ -1,22 +1,27 @@
-// Package engine downloads lists of web addresses and keeps them on disk: a
-// queue feeds download workers, a bounded channel feeds save workers, and
-// Stop or Drain end a run. It knows nothing of any user interface; callers
-// poll Snapshot or Changes for value copies of the progress.
+// Package engine downloads lists of web addresses and keeps them on disk.
+// Download workers take requests from a scheduler that only hands out work
+// that can start now (per-site queues served in turn, retries waiting in a
+// timer heap, resources of pages already started first); save workers
+// assemble and write pages. Stop or Drain end a run. It knows nothing of
+// any user interface; callers poll Snapshot or Changes for value copies.
 package engine
 
 import (
-	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"pagekeeper/engine/address"
+	"pagekeeper/engine/store"
 )
 
 // Errors a caller may want to tell apart.
 var (
 	ErrDraining = errors.New("Pagekeeper is finishing the current list and takes no new addresses until it is done.")
+	ErrStopping = errors.New("Pagekeeper is stopping; add the addresses again once it has stopped.")
 	ErrBusy     = errors.New("A run is already under way.")
 )
 
@@ -32,43 +37,47 @@ type Engine struct {
 	head    *job   // change list: every job, least recently changed first
 	tail    *job
 	version uint64
-	queue   []*job // jobs waiting for a download worker, in order
+	removed removalLog
 	active  map[*job]struct{}
 	counts  [NumStates]int
 	phase   Phase
-	cancel  context.CancelFunc
+	problem string // why the last run could not start, in words
 	done    chan struct{}
-	wake    chan struct{} // nudges the feeder after Add or Drain
 
 	savedFinal map[string]int // final address → the job keeping it
 
-	run       *runState // the current or last run's files and clocks
+	run       *runState // the current or last run
 	bytes     atomic.Int64
 	bytesRate rateMeter
+
+	notListed int // saved jobs whose manifest row is not written yet
+
+	// badTransitions counts state changes the table refused: bugs, which
+	// the tests check never happen.
+	badTransitions int
 }
 
 // New checks cfg and returns an idle engine. The output folder is created
-// and tested for writing here, so a bad folder is refused before any work.
+// and tested for writing here, so a bad folder is refused before any work;
+// that touches the disk, so a window calls New off its own goroutine.
 func New(cfg Config) (*Engine, error) {
 	cfg = cfg.Defaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	if err := checkOutputDir(cfg.OutputDir); err != nil {
+	if err := store.Check(cfg.OutputDir); err != nil {
 		return nil, err
 	}
 	done := make(chan struct{})
 	close(done)
-	e := &Engine{
+	return &Engine{
 		cfg:        cfg,
 		byURL:      map[string]*job{},
 		byID:       map[int]*job{},
 		savedFinal: map[string]int{},
 		active:     map[*job]struct{}{},
 		done:       done,
-		wake:       make(chan struct{}, 1),
-	}
-	return e, nil
+	}, nil
 }
 
 // Config returns the settings in force, with defaults filled in.
@@ -79,19 +88,16 @@ func (e *Engine) Config() Config {
 }
 
 // Reconfigure changes the settings for the next run. It is refused while a
-// run is under way.
+// run is under way. A new folder is checked first, off the lock.
 func (e *Engine) Reconfigure(cfg Config) error {
 	cfg = cfg.Defaults()
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	e.mu.Lock()
-	busy := e.phase.Busy()
-	e.mu.Unlock()
-	if busy {
+	if e.Phase().Busy() {
 		return ErrBusy
 	}
-	if err := checkOutputDir(cfg.OutputDir); err != nil {
+	if err := store.Check(cfg.OutputDir); err != nil {
 		return err
 	}
 	e.mu.Lock()
@@ -113,93 +119,174 @@ type AddResult struct {
 type Added struct {
 	ID   int
 	Line int
-	URL  string
+	URL  string // with any password hidden
 }
 
 // Add parses text, one address per line, and queues every new address.
 // Lines that are not web addresses, and addresses already in the list, come
-// back in Rejected with a reason. While draining nothing is added.
+// back in Rejected with a reason. While draining or stopping nothing is
+// added.
 func (e *Engine) Add(text string) (AddResult, error) {
 	parsed := address.Parse(text)
+	return e.AddParsed(parsed)
+}
+
+// AddParsed queues addresses already parsed (see address.Parse), for
+// callers that read large lists in pieces.
+func (e *Engine) AddParsed(parsed address.Parsed) (AddResult, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.phase == Draining {
-		return AddResult{}, ErrDraining
+	if err := e.refuseChanges(); err != nil {
+		return AddResult{}, err
 	}
+	now := time.Now()
 	res := AddResult{Rejected: parsed.Rejected, Accepted: make([]Added, 0, len(parsed.Accepted))}
 	for _, a := range parsed.Accepted {
 		if old, ok := e.byURL[a.URL]; ok {
 			res.Rejected = append(res.Rejected, address.Rejection{
-				Line: a.Line, Text: a.URL, Duplicate: true,
+				Line: a.Line, Text: hidePassword(a.URL), Duplicate: true,
 				Reason: "Already in the list as #" + strconv.Itoa(old.id),
 			})
 			continue
 		}
 		e.nextID++
-		j := &job{id: e.nextID, url: a.URL, total: -1, state: Queued}
+		j := &job{id: e.nextID, url: a.URL, shown: hidePassword(a.URL), site: siteKey(a.URL),
+			total: -1, state: Queued, added: now, changed: now}
 		e.byURL[a.URL] = j
 		e.byID[j.id] = j
 		e.all = append(e.all, j)
 		e.counts[Queued]++
 		e.touch(j)
-		e.queue = append(e.queue, j)
-		res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: a.URL})
+		if e.run != nil && e.phase.Busy() {
+			e.run.sched.addPage(j, now)
+		}
+		res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown})
 	}
-	if len(res.Accepted) > 0 {
-		e.nudge()
+	if len(res.Accepted) > 0 && e.run != nil {
+		e.run.wake()
 	}
 	return res, nil
 }
 
-// Retry queues failed and canceled jobs again; other IDs are ignored.
-// It returns how many were queued.
+// refuseChanges says why the list takes nothing new now. Callers hold e.mu.
+func (e *Engine) refuseChanges() error {
+	switch e.phase {
+	case Draining:
+		return ErrDraining
+	case Stopping:
+		return ErrStopping
+	}
+	return nil
+}
+
+// siteKey is the scheduler's name for the site of an address: its host
+// and port, in lower case.
+func siteKey(u string) string {
+	rest := u
+	if i := strings.Index(rest, "://"); i >= 0 {
+		rest = rest[i+3:]
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := strings.LastIndex(rest, "@"); i >= 0 {
+		rest = rest[i+1:]
+	}
+	return strings.ToLower(rest)
+}
+
+// Retry queues failed, canceled and skipped jobs again, and saved jobs
+// whose file is missing; other IDs are ignored. It returns how many were
+// queued.
 func (e *Engine) Retry(ids ...int) (int, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if e.phase == Draining {
-		return 0, ErrDraining
+	if err := e.refuseChanges(); err != nil {
+		return 0, err
 	}
 	n := 0
 	for _, id := range ids {
 		j := e.byID[id]
-		if j == nil || (j.state != Failed && j.state != Canceled) {
+		if j == nil || !(j.state == Failed || j.state == Canceled || j.state == Skipped ||
+			(j.state == Saved && j.failure.Kind != 0)) {
 			continue
 		}
 		e.requeue(j)
 		n++
 	}
-	if n > 0 {
-		e.nudge()
+	if n > 0 && e.run != nil {
+		e.run.wake()
 	}
 	return n, nil
 }
 
-// ClearFinished forgets saved, failed and skipped jobs, so the list holds
-// only what is still to do, and returns the IDs it forgot.
+// Remove forgets jobs that are not in flight (queued, waiting to retry or
+// ended). Saved files stay on disk. It returns the IDs it removed.
+func (e *Engine) Remove(ids ...int) []int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var gone []int
+	for _, id := range ids {
+		j := e.byID[id]
+		if j == nil || j.state == Downloading || j.state == WaitingToSave || j.state == Saving {
+			continue
+		}
+		e.forget(j)
+		gone = append(gone, id)
+	}
+	e.compact()
+	if e.run != nil {
+		e.run.maybeFinish(e)
+	}
+	return gone
+}
+
+// ClearFinished forgets saved and skipped jobs, so the list holds what is
+// still to do (failed jobs are work left), and returns the IDs it forgot.
 func (e *Engine) ClearFinished() []int {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	var ids []int
+	var gone []int
+	for _, j := range e.all {
+		if j.state == Saved || j.state == Skipped {
+			e.forget(j)
+			gone = append(gone, j.id)
+		}
+	}
+	e.compact()
+	return gone
+}
+
+// forget takes j out of the list; compact then drops it from e.all.
+// Callers hold e.mu.
+func (e *Engine) forget(j *job) {
+	e.bytes.Add(-j.done.Swap(0)) // totals describe the list as it is now
+	e.unlink(j)
+	delete(e.byID, j.id)
+	delete(e.byURL, j.url)
+	delete(e.active, j)
+	if e.savedFinal[j.finalURL] == j.id {
+		delete(e.savedFinal, j.finalURL)
+	}
+	if j.notListed {
+		e.notListed--
+	}
+	e.counts[j.state]--
+	j.removed = true
+	e.version++
+	e.removed.add(e.version, j.id)
+}
+
+// compact drops forgotten jobs from e.all. Callers hold e.mu.
+func (e *Engine) compact() {
 	kept := e.all[:0]
 	for _, j := range e.all {
-		if j.state != Saved && j.state != Failed && j.state != Skipped {
+		if !j.removed {
 			kept = append(kept, j)
-			continue
 		}
-		ids = append(ids, j.id)
-		e.bytes.Add(-j.done.Load()) // totals describe the list as it is now
-		e.unlink(j)
-		delete(e.byID, j.id)
-		delete(e.byURL, j.url)
-		if e.savedFinal[j.finalURL] == j.id {
-			delete(e.savedFinal, j.finalURL)
-		}
-		e.counts[j.state]--
 	}
 	clear(e.all[len(kept):])
 	e.all = kept
-	e.version++
-	return ids
 }
 
 // Done is closed when the current run's pools have exited (and is already
@@ -223,10 +310,18 @@ func (e *Engine) Phase() Phase {
 func (e *Engine) Stop() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.stopLocked(e.run)
+}
+
+// stopLocked stops run if it is still the current one. Callers hold e.mu.
+func (e *Engine) stopLocked(run *runState) {
+	if run == nil || run != e.run {
+		return
+	}
 	if e.phase == Running || e.phase == Draining {
 		e.phase = Stopping
 		e.version++
-		e.cancel()
+		run.cancel()
 	}
 }
 
@@ -238,53 +333,44 @@ func (e *Engine) Drain() {
 	if e.phase == Running {
 		e.phase = Draining
 		e.version++
-		e.nudge()
+		e.run.maybeFinish(e)
+		e.run.wake()
 	}
 }
 
-// nudge wakes the feeder without blocking. Callers hold e.mu.
-func (e *Engine) nudge() {
-	select {
-	case e.wake <- struct{}{}:
-	default:
-	}
-}
-
-// requeue puts a job back in the queue from any state. Callers hold e.mu.
+// requeue puts a job back in the queue from any final state. Callers hold
+// e.mu.
 func (e *Engine) requeue(j *job) {
 	j.attempts = 0
 	j.status = 0
 	j.finalURL = ""
 	j.savedPath = ""
-	j.message = ""
+	j.savedSize = 0
+	j.sha256 = ""
+	j.failure = failureNone
+	j.retryAt = time.Time{}
+	j.sitePaused = false
+	j.sameAs = 0
+	if j.notListed {
+		j.notListed = false
+		e.notListed--
+	}
 	j.total = -1
+	j.resTotal, j.resDone, j.missing = 0, 0, nil
 	e.bytes.Add(-j.done.Swap(0))
 	e.setState(j, Queued)
-	e.queue = append(e.queue, j)
-}
-
-// setState moves j to s and records the change. Callers hold e.mu.
-func (e *Engine) setState(j *job, s State) {
-	if j.state != s {
-		e.counts[j.state]--
-		e.counts[s]++
-		if j.state.active() && !s.active() {
-			delete(e.active, j)
-			j.meter = nil
-		}
-		if s.active() && !j.state.active() {
-			e.active[j] = struct{}{}
-			j.meter = &rateMeter{}
-		}
-		j.state = s
+	if e.run != nil && e.phase.Busy() {
+		e.run.sched.addPage(j, time.Now())
 	}
-	e.touch(j)
 }
 
 // touch marks j changed: it gets the next version and moves to the end of
 // the change list, which keeps Changes proportional to what changed.
 // Callers hold e.mu.
 func (e *Engine) touch(j *job) {
+	if j.removed {
+		return
+	}
 	e.version++
 	j.version = e.version
 	if e.tail == j {

@@ -5,53 +5,107 @@ import (
 	"io"
 	"net/url"
 
+	"pagekeeper/engine/failure"
+	"pagekeeper/engine/fetch"
 	"pagekeeper/engine/naming"
 )
 
 // Format decides what is written to disk for a downloaded page. The save
-// stage handles naming, temporary files, hashing and syncing; a Format only
-// picks the extension and writes the bytes, so new formats (a complete
-// self-contained page, WARC) plug in without touching the pipeline.
+// stage handles naming, temporary files, hashing and syncing; a Format
+// builds the bytes, and may first ask for resources (a complete page's
+// styles, images and fonts), which the download workers fetch through the
+// same scheduler, limits and retries as pages.
 type Format interface {
-	// Extension is the file extension, with its dot, for p.
-	Extension(p *Page) string
-	// Write writes the kept form of p to w.
-	Write(ctx context.Context, w io.Writer, p *Page) error
+	// Name is how the manifest and the web archive name the format.
+	Name() string
+	// Begin starts keeping one downloaded page. It runs on a save worker.
+	Begin(ctx context.Context, p *Page) (Assembly, error)
+}
+
+// Assembly is one page being kept. The engine calls it from one save
+// worker at a time; between calls it holds no worker at all.
+type Assembly interface {
+	// Wants lists resources to fetch before the page can be written;
+	// each address is asked for once. Empty means ready to write.
+	Wants() []Want
+	// Provide hands over a wanted resource, fetched or failed.
+	Provide(r Resource) error
+	// Extension is the saved file's extension, with its dot.
+	Extension() string
+	// Write writes the kept form of the page.
+	Write(ctx context.Context, w io.Writer) error
+	// Missing lists the resources the page does without.
+	Missing() []MissingResource
+	// Title is the page's title, "" when it has none.
+	Title() string
+	// Close frees what the assembly holds.
+	Close()
+}
+
+// Want is a resource a page needs.
+type Want struct {
+	URL    string // absolute http(s), no fragment
+	Accept string // the Accept header to send
+}
+
+// Resource is a wanted resource as the assembly sees it.
+type Resource struct {
+	URL         string
+	FinalURL    string
+	ContentType string
+	Size        int64 // bytes as received
+	// Open reads the decoded bytes; nil when the resource failed.
+	Open    func() (io.ReadCloser, error)
+	Failure failure.Failure
 }
 
 // Page is a downloaded page as a Format sees it.
 type Page struct {
-	URL         *url.URL // the address as added
+	URL         *url.URL // the address as added, without a login
 	FinalURL    *url.URL // after redirects
 	Status      int
 	ContentType string
 	Disposition string // the file name the server suggested, if any
-	body        *body
+	body        *fetch.Body
 }
 
-// Body returns a reader over the page's bytes as served.
-func (p *Page) Body() (io.Reader, error) { return p.body.Open() }
+// Body reads the page's content (decoded when the server compressed it).
+func (p *Page) Body() (io.ReadCloser, error) { return p.body.Decoded() }
 
 // AsServed keeps the page exactly as the server sent it.
 type AsServed struct{}
 
-// verbatim is a Format whose output is the body unchanged, so the saver may
-// keep the downloaded temporary file instead of copying it.
-type verbatim interface{ verbatim() }
+// Name is "served".
+func (AsServed) Name() string { return "served" }
 
-func (AsServed) verbatim() {}
+// Begin keeps the body as it is; nothing more is needed.
+func (AsServed) Begin(_ context.Context, p *Page) (Assembly, error) { return Verbatim(p), nil }
 
-// Extension follows the address, the server's file name or the content type.
-func (AsServed) Extension(p *Page) string {
-	return naming.Extension(p.FinalURL, p.Disposition, p.ContentType)
+// Verbatim is the assembly that keeps p's body unchanged, with the
+// extension its address, file name or type suggests: what every format
+// does with files that are not web pages (PDF, images, archives).
+func Verbatim(p *Page) Assembly { return &verbatim{p: p} }
+
+// verbatim lets the saver keep a downloaded temporary file as the saved
+// file instead of copying it, for the largest pages.
+type verbatim struct{ p *Page }
+
+func (v *verbatim) Wants() []Want              { return nil }
+func (v *verbatim) Provide(Resource) error     { return nil }
+func (v *verbatim) Missing() []MissingResource { return nil }
+func (v *verbatim) Title() string              { return "" }
+func (v *verbatim) Close()                     {}
+func (v *verbatim) Extension() string {
+	return naming.Extension(v.p.FinalURL, v.p.Disposition, v.p.ContentType)
 }
 
-// Write copies the body unchanged.
-func (AsServed) Write(ctx context.Context, w io.Writer, p *Page) error {
-	r, err := p.Body()
+// Write copies the content unchanged.
+func (v *verbatim) Write(ctx context.Context, w io.Writer) error {
+	r, err := v.p.Body()
 	if err != nil {
 		return err
 	}
+	defer r.Close()
 	_, err = io.Copy(w, r)
 	return err
 }

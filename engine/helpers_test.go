@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"go.uber.org/goleak"
+
+	"pagekeeper/engine/store"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
@@ -35,6 +37,12 @@ func newEngine(t testing.TB, cfg Config) *Engine {
 	t.Cleanup(func() {
 		e.Stop()
 		<-e.Done()
+		e.mu.Lock()
+		bad := e.badTransitions
+		e.mu.Unlock()
+		if bad != 0 {
+			t.Errorf("the engine tried %d state changes its table forbids", bad)
+		}
 	})
 	return e
 }
@@ -101,7 +109,7 @@ func leftovers(t testing.TB, dir string) []string {
 	t.Helper()
 	var found []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.Contains(p, tempDirName) || strings.HasSuffix(p, ".part") || strings.Contains(p, ".pagekeeper-check")) {
+		if err == nil && !d.IsDir() && (strings.Contains(p, store.TempDirName) || strings.HasSuffix(p, ".part") || strings.Contains(p, ".pagekeeper-check")) {
 			found = append(found, p)
 		}
 		return nil
@@ -111,7 +119,7 @@ func leftovers(t testing.TB, dir string) []string {
 
 func readManifest(t testing.TB, dir string) [][]string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, manifestName))
+	b, err := os.ReadFile(filepath.Join(dir, store.ManifestName))
 	if err != nil {
 		t.Fatal(err)
 	}

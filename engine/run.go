@@ -2,155 +2,172 @@ package engine
 
 import (
 	"context"
-	"net/http"
 	"sync"
 	"time"
+
+	"pagekeeper/engine/fetch"
+	"pagekeeper/engine/failure"
+	"pagekeeper/engine/store"
 )
 
-// runState is what one run owns: its settings, HTTP client, per-site
-// limits, output folder handle (with the manifest) and clocks. Settings
-// cannot change during a run, so workers read them here without a lock.
+// runState is what one run owns: its settings, HTTP client, scheduler,
+// output folder, resources and clocks. Settings cannot change during a
+// run, so workers read them here without a lock.
 type runState struct {
 	cfg            Config
-	client         *http.Client
-	hosts          *hostLimiter
-	out            *outDir
+	client         *fetch.Client
+	sched          *scheduler  // guarded by Engine.mu
+	folder         *store.Folder
+	resources      map[string]*resource // guarded by Engine.mu
+	saveQ          chan *job
+	cancel         context.CancelFunc
 	started, ended time.Time
-	finishedBefore int // jobs already ended when the run began, for the ETA
+	finishedBefore int  // jobs already ended when the run began, for the ETA
+	finishWhenDone bool // end by itself once every job has ended
+
+	// changed is closed and replaced whenever new work may be possible,
+	// waking the download workers that wait for it. Guarded by Engine.mu.
+	changed chan struct{}
+	// finished closes once a draining run has nothing left to do.
+	finished     chan struct{}
+	finishedOnce sync.Once
 }
 
-// Start launches the download and save pools. Canceled jobs from an earlier
-// run are queued again. ctx ending works like Stop.
-func (e *Engine) Start(ctx context.Context) error {
+// StartOption changes how a run behaves.
+type StartOption func(*runState)
+
+// FinishWhenDone makes the run end by itself (as Finished) once every job
+// in the list has ended; addresses added before then join the run, and
+// the phase stays Running until the end, so a window need not pretend.
+func FinishWhenDone() StartOption { return func(r *runState) { r.finishWhenDone = true } }
+
+// Start launches the download and save pools; it returns at once, and the
+// output folder is opened by the run itself (a sleeping disk must not
+// freeze the caller). Canceled jobs from an earlier run are queued again.
+// ctx ending works like Stop.
+func (e *Engine) Start(ctx context.Context, opts ...StartOption) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.phase.Busy() {
 		return ErrBusy
 	}
-	out, err := openOutDir(e.cfg.OutputDir)
-	if err != nil {
-		return err
-	}
-	e.rebuildQueue()
+	cfg := e.cfg
 	runCtx, cancel := context.WithCancel(ctx)
-	e.cancel = cancel
+	run := &runState{
+		cfg:       cfg,
+		client:    fetch.New(cfg.fetchSettings(), nil),
+		sched:     newScheduler(cfg.PerHost, 2*(cfg.DownloadWorkers+cfg.SaveWorkers)),
+		resources: map[string]*resource{},
+		saveQ:     make(chan *job, cfg.SaveWorkers),
+		cancel:    cancel,
+		started:   time.Now(),
+		changed:   make(chan struct{}),
+		finished:  make(chan struct{}),
+	}
+	for _, o := range opts {
+		o(run)
+	}
+	e.run = run
+	e.problem = ""
 	e.done = make(chan struct{})
 	e.phase = Running
 	e.version++
-	e.run = &runState{
-		cfg: e.cfg, client: newClient(e.cfg), hosts: newHostLimiter(e.cfg.PerHost),
-		out: out, started: time.Now(),
-	}
-	e.run.finishedBefore = e.totals(e.run.started).Finished()
+	e.queueForRun(run)
+	run.finishedBefore = e.totals(run.started).Finished()
 	e.bytesRate.reset()
-	go e.pipeline(runCtx, e.run, e.done)
+	// The caller's context ending stops this run, and only this run.
+	stopOnCtx := context.AfterFunc(ctx, func() {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		e.stopLocked(run)
+	})
+	go e.pipeline(runCtx, run, e.done, stopOnCtx)
+	run.maybeFinish(e)
 	return nil
 }
 
-// rebuildQueue queues, in list order, every job waiting or canceled.
-// Callers hold e.mu.
-func (e *Engine) rebuildQueue() {
-	e.queue = e.queue[:0]
+// queueForRun hands the scheduler, in list order, every job waiting or
+// canceled. Callers hold e.mu.
+func (e *Engine) queueForRun(run *runState) {
+	now := time.Now()
 	for _, j := range e.all {
 		switch j.state {
 		case Queued:
-			e.queue = append(e.queue, j)
+			run.sched.addPage(j, now)
 		case Canceled:
 			e.requeue(j)
 		}
 	}
 }
 
-// pipeline is one run: feeder → download pool → bounded channel → save
-// pool. Each stage closes what it owns; done closes when all have exited.
-func (e *Engine) pipeline(ctx context.Context, run *runState, done chan struct{}) {
-	cfg := run.cfg
-	jobs := make(chan *job)
-	downloaded := make(chan *download, cfg.SaveWorkers)
-
-	var feeder sync.WaitGroup
-	feeder.Go(func() { e.feed(ctx, jobs) })
-
-	var downloaders sync.WaitGroup
-	for range cfg.DownloadWorkers {
-		downloaders.Go(func() { e.downloader(ctx, run, jobs, downloaded) })
+// pipeline is one run: the download pool takes requests from the
+// scheduler, the save pool takes pages through a bounded channel. Each
+// stage closes what it owns; done closes when all have exited.
+func (e *Engine) pipeline(ctx context.Context, run *runState, done chan struct{}, stopOnCtx func() bool) {
+	defer stopOnCtx()
+	folder, err := store.Open(run.cfg.OutputDir)
+	if err != nil {
+		e.endRun(ctx, run, done, err)
+		return
 	}
-	var savers sync.WaitGroup
-	for range cfg.SaveWorkers {
-		savers.Go(func() { e.saver(ctx, run, downloaded) })
-	}
+	run.folder = folder
 
-	feeder.Wait()
-	downloaders.Wait()
-	close(downloaded)
-	savers.Wait()
-	// Savers leave early on Stop; what they did not take is thrown away.
-	for d := range downloaded {
-		d.page.body.discard()
+	var workers sync.WaitGroup
+	for range run.cfg.DownloadWorkers {
+		workers.Go(func() { e.downloader(ctx, run) })
 	}
-	run.out.close(ctx.Err() == nil)
+	for range run.cfg.SaveWorkers {
+		workers.Go(func() { e.saver(ctx, run) })
+	}
+	workers.Wait()
+	e.releaseRun(run)
+	folder.Close(ctx.Err() == nil)
 	run.client.CloseIdleConnections() // no connection goroutine outlives the run
-	e.endRun(ctx, run, done)
+	e.endRun(ctx, run, done, nil)
 }
 
-// feed hands queued jobs to the download workers until the queue is empty
-// while draining, or the run is stopped. It owns and closes out.
-func (e *Engine) feed(ctx context.Context, out chan<- *job) {
-	defer close(out)
-	for {
-		j, draining := e.nextQueued()
-		if j == nil {
-			if draining {
-				return
-			}
-			select {
-			case <-e.wake:
-				continue
-			case <-ctx.Done():
-				return
-			}
-		}
-		select {
-		case out <- j:
-		case <-ctx.Done():
-			return
-		}
-	}
-}
-
-// nextQueued pops the next job still queued, and says whether the engine is
-// draining.
-func (e *Engine) nextQueued() (*job, bool) {
+// releaseRun frees what the run's pages and resources still hold, once
+// no worker can touch them.
+func (e *Engine) releaseRun(run *runState) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	for len(e.queue) > 0 {
-		j := e.queue[0]
-		e.queue[0] = nil
-		e.queue = e.queue[1:]
-		if j.state == Queued {
-			return j, false
+	for _, j := range e.all {
+		if j.work != nil && !j.state.Final() {
+			j.work.close()
+			j.work = nil
 		}
 	}
-	return nil, e.phase == Draining
+	for _, r := range run.resources {
+		r.release()
+	}
+	run.resources = nil
 }
 
 // endRun marks what the run left unfinished as Canceled and records how the
-// run ended, then closes done.
-func (e *Engine) endRun(ctx context.Context, run *runState, done chan struct{}) {
+// run ended, then closes done. A run that could not open its folder leaves
+// its jobs queued and says why.
+func (e *Engine) endRun(ctx context.Context, run *runState, done chan struct{}, problem error) {
 	e.mu.Lock()
-	stopped := ctx.Err() != nil
-	for _, j := range e.all {
-		if j.state.Final() {
-			continue
+	stopped := ctx.Err() != nil || problem != nil
+	if problem != nil {
+		e.problem = problem.Error()
+	} else {
+		for _, j := range e.all {
+			// A run that finished by itself leaves addresses added in its
+			// last moments queued for the next Start.
+			if j.state.Final() || (!stopped && j.state == Queued) {
+				continue
+			}
+			e.bytes.Add(-j.done.Swap(0))
+			j.failure = failure.Failure{Kind: failure.Canceled}
+			j.retryAt, j.sitePaused = time.Time{}, false
+			j.resTotal, j.resDone = 0, 0
+			if e.savedFinal[j.finalURL] == j.id {
+				delete(e.savedFinal, j.finalURL)
+			}
+			e.setState(j, Canceled)
 		}
-		e.bytes.Add(-j.done.Swap(0))
-		j.message = "Stopped before it was saved"
-		if e.savedFinal[j.finalURL] == j.id {
-			delete(e.savedFinal, j.finalURL)
-		}
-		e.setState(j, Canceled)
 	}
-	e.queue = e.queue[:0]
 	if stopped {
 		e.phase = Stopped
 	} else {
@@ -158,7 +175,39 @@ func (e *Engine) endRun(ctx context.Context, run *runState, done chan struct{}) 
 	}
 	run.ended = time.Now()
 	e.version++
-	e.cancel()
+	run.cancel()
 	e.mu.Unlock()
 	close(done)
+}
+
+// wake tells waiting download workers that new work may be possible.
+// Callers hold e.mu.
+func (r *runState) wake() {
+	close(r.changed)
+	r.changed = make(chan struct{})
+}
+
+// maybeFinish ends a draining run (or one that finishes when done) once
+// every job has ended. Callers hold e.mu.
+func (r *runState) maybeFinish(e *Engine) {
+	if r != e.run || e.unfinished() > 0 {
+		return
+	}
+	if e.phase == Draining || (e.phase == Running && r.finishWhenDone) {
+		r.finishedOnce.Do(func() { close(r.finished) })
+	}
+}
+
+// unfinished is how many jobs have not ended. Callers hold e.mu.
+func (e *Engine) unfinished() int {
+	c := e.counts
+	return c[Queued] + c[Downloading] + c[Retrying] + c[WaitingToSave] + c[Saving]
+}
+
+// openPages is how many pages are started and not finished: the
+// scheduler starts no new page beyond its bound, so memory stays flat.
+// Callers hold e.mu.
+func (e *Engine) openPages() int {
+	c := e.counts
+	return c[Downloading] + c[WaitingToSave] + c[Saving]
 }

@@ -1,173 +1,249 @@
 package engine
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"os"
 	"time"
 
+	"pagekeeper/engine/failure"
 	"pagekeeper/engine/naming"
+	"pagekeeper/engine/store"
 )
 
-// saver writes downloaded pages to disk until the downloaders close in or
-// the run is stopped.
-func (e *Engine) saver(ctx context.Context, run *runState, in <-chan *download) {
+// saver takes pages from the download workers until the run ends: it
+// parses, asks for resources, assembles and writes. A page waiting for its
+// resources is not in its hands.
+func (e *Engine) saver(ctx context.Context, run *runState) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case d, ok := <-in:
-			if !ok {
-				return
-			}
-			e.save(ctx, run, d)
+		case <-run.finished:
+			return
+		case j := <-run.saveQ:
+			e.saveStep(ctx, run, j)
 		}
 	}
 }
 
-// save names, writes, syncs and places one page, then records it.
-func (e *Engine) save(ctx context.Context, run *runState, d *download) {
-	defer d.page.body.discard()
-	j := d.job
-	if e.skipSamePage(run, j) {
+// saveStep moves one page on: the format begins it, takes the resources
+// that arrived, and either asks for more (the page then waits, holding no
+// worker) or is written.
+func (e *Engine) saveStep(ctx context.Context, run *runState, j *job) {
+	e.mu.Lock()
+	w := j.work
+	if w == nil || !e.setState(j, Saving) {
+		e.mu.Unlock()
 		return
 	}
-	e.mu.Lock()
-	e.setState(j, Saving)
+	arrived := w.arrived
+	w.arrived = nil
 	e.mu.Unlock()
 
-	rel, size, sum, err := write(ctx, run.out, run.cfg.Format, d.page)
-	if err != nil {
-		e.mu.Lock()
-		delete(e.savedFinal, j.finalURL)
-		e.mu.Unlock()
-		if ctx.Err() != nil {
-			return // Stop: the run's end marks the job Canceled
+	if w.asm == nil {
+		if row := e.skipSamePage(j); row != nil {
+			e.addRow(run, row)
+			return
 		}
-		e.fail(run, j, err)
-		return
+		asm, err := run.cfg.Format.Begin(ctx, w.page)
+		if err != nil {
+			e.saveFailed(ctx, run, j, err)
+			return
+		}
+		w.asm = asm
 	}
-	e.mu.Lock()
-	j.savedPath = rel
-	j.message = ""
-	e.setState(j, Saved)
-	row := manifestRow{
-		at: time.Now(), url: j.url, finalURL: j.finalURL, status: j.status, state: Saved,
-		file: rel, bytes: size, sha256: sum,
-	}
-	e.mu.Unlock()
-	if err := run.out.manifest.add(row); err != nil {
+	for {
+		for _, r := range arrived {
+			if err := w.asm.Provide(r.view()); err != nil {
+				e.saveFailed(ctx, run, j, err)
+				return
+			}
+		}
+		wants := w.asm.Wants()
+		if len(wants) == 0 {
+			break
+		}
 		e.mu.Lock()
-		j.message = "Saved, but the manifest could not be updated: " + diskError(err).Error()
+		arrived = e.request(run, j, wants)
+		if w.waitingFor > 0 {
+			// Resources already here wait with the page for the rest.
+			w.arrived = append(w.arrived, arrived...)
+			e.setState(j, Downloading)
+			e.mu.Unlock()
+			return
+		}
 		e.touch(j)
 		e.mu.Unlock()
 	}
+	e.keep(ctx, run, j)
+}
+
+// request registers what a page wants: a resource the run already has
+// comes back at once, the rest is queued (once per run) and the page
+// waits for it. Callers hold e.mu.
+func (e *Engine) request(run *runState, j *job, wants []Want) (ready []*resource) {
+	now := time.Now()
+	w := j.work
+	j.resTotal += len(wants)
+	for _, want := range wants {
+		r := run.resources[want.URL]
+		if r == nil {
+			r = &resource{url: want.URL, site: siteKey(want.URL), accept: want.Accept, owner: j}
+			run.resources[want.URL] = r
+			run.sched.addResource(r, now)
+		}
+		if r.ended() {
+			ready = append(ready, r)
+			j.resDone++
+			continue
+		}
+		r.waiters = append(r.waiters, j)
+		w.waitingFor++
+	}
+	if w.waitingFor > 0 {
+		run.wake()
+	}
+	return ready
 }
 
 // skipSamePage ends j as Skipped when another job already keeps the page
 // it redirected to; otherwise it claims that page for j.
-func (e *Engine) skipSamePage(run *runState, j *job) bool {
+func (e *Engine) skipSamePage(j *job) *rowJob {
 	e.mu.Lock()
+	defer e.mu.Unlock()
 	other, ok := e.savedFinal[j.finalURL]
 	if !ok || other == j.id || e.byID[other] == nil {
 		e.savedFinal[j.finalURL] = j.id
-		e.mu.Unlock()
-		return false
+		return nil
 	}
-	j.message = fmt.Sprintf("Same page as #%d (the address led there)", other)
+	j.sameAs = other
+	j.work.close()
+	j.work = nil
 	e.setState(j, Skipped)
-	row := manifestRow{at: time.Now(), url: j.url, finalURL: j.finalURL, status: j.status, state: Skipped, errMessage: j.message}
+	return e.rowFor(j)
+}
+
+// keep writes the page, gives it its final name and records it.
+func (e *Engine) keep(ctx context.Context, run *runState, j *job) {
+	w := j.work
+	rel, size, sum, err := write(ctx, run.folder, w)
+	if err != nil {
+		e.saveFailed(ctx, run, j, err)
+		return
+	}
+	missing := w.asm.Missing()
+	e.mu.Lock()
+	j.savedPath, j.savedSize, j.sha256 = rel, size, sum
+	j.missing = missing
+	j.failure = failureNone
+	w.close()
+	j.work = nil
+	e.setState(j, Saved)
+	row := e.rowFor(j)
 	e.mu.Unlock()
-	run.out.manifest.add(row)
-	return true
+	e.addRow(run, row)
+}
+
+// saveFailed ends j as Failed, unless the run was stopped.
+func (e *Engine) saveFailed(ctx context.Context, run *runState, j *job, err error) {
+	e.mu.Lock()
+	if e.savedFinal[j.finalURL] == j.id {
+		delete(e.savedFinal, j.finalURL)
+	}
+	if ctx.Err() != nil {
+		e.mu.Unlock()
+		return // Stop: the run's end marks the job Canceled
+	}
+	if j.work != nil {
+		j.work.close()
+		j.work = nil
+	}
+	row := e.failLocked(j, failure.Disk(err).Failure)
+	e.mu.Unlock()
+	e.addRow(run, row)
+}
+
+// failLocked ends j as Failed with f. Callers hold e.mu.
+func (e *Engine) failLocked(j *job, f failure.Failure) *rowJob {
+	j.failure = f
+	j.retryAt, j.sitePaused = time.Time{}, false
+	e.bytes.Add(-j.done.Swap(0))
+	e.setState(j, Failed)
+	return e.rowFor(j)
 }
 
 // write puts the kept form of the page in a synced temporary file and
 // gives it its final name, so a final name only ever holds a complete file.
 // It returns the path relative to the output folder, the size and the
 // SHA-256.
-func write(ctx context.Context, out *outDir, format Format, p *Page) (string, int64, string, error) {
-	tmp, size, sum, err := render(ctx, out, format, p)
+func write(ctx context.Context, folder *store.Folder, w *pageWork) (string, int64, string, error) {
+	tmp, size, sum, err := render(ctx, folder, w)
 	if err != nil {
 		return "", 0, "", err
 	}
-	folder := naming.SiteFolder(p.FinalURL)
-	stem := naming.FileStem(p.FinalURL, p.Disposition)
-	rel, err := out.place(tmp, folder, stem, format.Extension(p))
+	p := w.page
+	rel, err := folder.Place(tmp, naming.SiteFolder(p.FinalURL), naming.FileStem(p.FinalURL, p.Disposition), w.asm.Extension())
 	if err != nil {
-		out.remove(tmp)
+		folder.Remove(tmp)
 		return "", 0, "", err
 	}
 	return rel, size, sum, nil
 }
 
-// render leaves the kept form of p in a synced, closed temporary file and
-// returns its name, size and SHA-256. A page kept as served that already
-// spilled to disk is kept in that very file: copying it would double the
-// disk work for the largest pages.
-func render(ctx context.Context, out *outDir, format Format, p *Page) (string, int64, string, error) {
-	if _, ok := format.(verbatim); ok {
-		if f, name := p.body.takeFile(); f != nil {
-			return adopt(ctx, out, f, name)
+// render leaves the kept form of the page in a synced, closed temporary
+// file and returns its name, size and SHA-256. A page kept as it came,
+// which spilled to disk, is kept in that very file: copying it would
+// double the disk work for the largest pages, and its digest was taken as
+// it arrived.
+func render(ctx context.Context, folder *store.Folder, w *pageWork) (string, int64, string, error) {
+	body := w.page.body
+	if _, ok := w.asm.(*verbatim); ok && body.Identity() {
+		if name, f, ok := body.TakeFile(); ok {
+			if err := f.Sync(); err != nil {
+				folder.Remove(name)
+				return "", 0, "", failure.Disk(err)
+			}
+			sum := body.SHA256()
+			return name, body.Size(), hex.EncodeToString(sum[:]), ctx.Err()
 		}
 	}
-	f, tmp, err := out.createTemp("save")
+	f, tmp, err := folder.CreateTemp("save")
 	if err != nil {
 		return "", 0, "", err
 	}
 	hash := sha256.New()
 	counter := &countingWriter{}
-	w := io.MultiWriter(&ctxWriter{ctx: ctx, w: f}, hash, counter)
-	if err := format.Write(ctx, w, p); err != nil {
+	buf := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: f}, 64<<10)
+	err = w.asm.Write(ctx, io.MultiWriter(buf, hash, counter))
+	if err == nil {
+		err = buf.Flush()
+	}
+	if err == nil {
+		err = syncClose(f)
+	} else {
 		f.Close()
-		out.remove(tmp)
+	}
+	if err != nil {
+		folder.Remove(tmp)
 		if ctx.Err() != nil {
 			return "", 0, "", ctx.Err()
 		}
-		return "", 0, "", diskError(err)
-	}
-	if err := syncClose(ctx, f); err != nil {
-		out.remove(tmp)
-		return "", 0, "", err
+		return "", 0, "", failure.Disk(err)
 	}
 	return tmp, counter.n, hex.EncodeToString(hash.Sum(nil)), nil
 }
 
-// adopt hashes a downloaded temporary file and syncs it, to be placed as it is.
-func adopt(ctx context.Context, out *outDir, f *os.File, name string) (string, int64, string, error) {
-	hash := sha256.New()
-	n, err := f.Seek(0, io.SeekStart)
-	if err == nil {
-		n, err = io.Copy(&ctxWriter{ctx: ctx, w: hash}, f)
-	}
-	if err != nil {
-		f.Close()
-		out.remove(name)
-		if ctx.Err() != nil {
-			return "", 0, "", ctx.Err()
-		}
-		return "", 0, "", diskError(err)
-	}
-	if err := syncClose(ctx, f); err != nil {
-		out.remove(name)
-		return "", 0, "", err
-	}
-	return name, n, hex.EncodeToString(hash.Sum(nil)), nil
-}
-
 // syncClose makes f's bytes durable and closes it.
-func syncClose(ctx context.Context, f *os.File) error {
+func syncClose(f *os.File) error {
 	err := f.Sync()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		return diskError(err)
-	}
-	return ctx.Err()
+	return err
 }
 
 // ctxWriter stops a long write as soon as the run is stopped.

@@ -42,9 +42,9 @@ func (s State) String() string {
 // Final reports whether the job has ended.
 func (s State) Final() bool { return s >= Saved && s < NumStates }
 
-// active reports whether a worker is moving bytes for the job right now, so
-// its progress changes without a state change.
-func (s State) active() bool { return s == Downloading || s == Retrying || s == Saving }
+// active reports whether a worker may be moving bytes for the job right
+// now, so its progress changes without a state change.
+func (s State) active() bool { return s == Downloading || s == Saving }
 
 // Phase is what the engine as a whole is doing.
 type Phase int

@@ -33,7 +33,7 @@ func (w *Window) onStart() {
 func (w *Window) startRun() {
 	// The run lives until Stop, Drain or the window closes; Stop is how it
 	// is canceled, so no context of ours is needed.
-	if err := w.eng.Start(context.Background()); err != nil {
+	if err := w.eng.Start(context.Background(), engine.FinishWhenDone()); err != nil {
 		w.showError(err)
 		return
 	}

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"time"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -121,7 +122,7 @@ func (d *details) update() {
 	}
 	setText(d.httpStatus, status)
 	setText(d.attempts, strconv.Itoa(r.Attempts))
-	setText(d.message, orDash(r.Message))
+	setText(d.message, orDash(r.Message(time.Now())))
 	d.updateButtons()
 }
 

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -22,9 +23,11 @@ type model struct {
 	// This run's outcome, for the notification at its end. Counted from
 	// state changes, so rows from earlier runs and rows cleared meanwhile
 	// do not distort it.
-	runSaved    int
-	runFailed   map[int]bool
-	autoDrained bool // we drained because nothing was left, not the person
+	runSaved  int
+	runFailed map[int]bool
+	// snapTime is when the last snapshot was taken: messages that count
+	// down (a retry's wait) are worded for that moment.
+	snapTime time.Time
 
 	// savedIn is the folder of rows saved before the folder was changed;
 	// rows not in it were saved in the current folder.
@@ -81,7 +84,6 @@ func (m *model) countTransition(id int, from, to engine.State) {
 func (m *model) resetRun() {
 	m.runSaved = 0
 	clear(m.runFailed)
-	m.autoDrained = false
 }
 
 // remove drops the rows with the given IDs and rebuilds the index; it is
@@ -106,6 +108,21 @@ func (m *model) remove(ids []int) {
 	for i, r := range m.rows {
 		m.index[r.ID] = i
 	}
+}
+
+// keepOnly drops every row whose job is not in jobs (a full snapshot).
+func (m *model) keepOnly(jobs []engine.JobStatus) {
+	present := make(map[int]bool, len(jobs))
+	for _, j := range jobs {
+		present[j.ID] = true
+	}
+	var gone []int
+	for _, r := range m.rows {
+		if !present[r.ID] {
+			gone = append(gone, r.ID)
+		}
+	}
+	m.remove(gone)
 }
 
 // rememberFolder notes that every row saved so far lives in dir, before
@@ -152,10 +169,15 @@ func (w *Window) apply(s engine.Snapshot) {
 		return
 	}
 	w.applied = s.Version
+	w.snapTime = time.Now()
 	prev := w.phase
+	if s.Full {
+		w.keepOnly(s.Jobs)
+	}
+	w.remove(s.Removed)
 	watched := w.merge(s.Jobs, w.details.id)
 	w.totals, w.phase = s.Totals, s.Phase
-	if len(s.Jobs) > 0 {
+	if len(s.Jobs) > 0 || len(s.Removed) > 0 || s.Full {
 		w.table.refresh()
 	}
 	if watched {
@@ -169,13 +191,6 @@ func (w *Window) apply(s engine.Snapshot) {
 
 // afterApply acts on what the snapshot means for the run as a whole.
 func (w *Window) afterApply(prev engine.Phase) {
-	t := w.totals
-	if w.phase == engine.Running && t.Finished() == t.Jobs {
-		// Every job has ended: drain so the run ends as Finished instead of
-		// waiting for more addresses that may never come.
-		w.autoDrained = true
-		w.eng.Drain()
-	}
 	if w.phase == engine.Finished && prev != engine.Finished && prev.Busy() {
 		w.app.SendNotification(fyne.NewNotification("Pagekeeper", w.runSummary()))
 	}

@@ -174,7 +174,7 @@ func TestRetryFailedRow(t *testing.T) {
 	if w.retryFailed.Disabled() {
 		t.Error("Retry failed is disabled with a failed row")
 	}
-	if w.rows[1].Message == "" {
+	if w.rows[1].Message(time.Now()) == "" {
 		t.Error("the failed row says nothing about why")
 	}
 

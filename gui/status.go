@@ -17,9 +17,6 @@ func (w *Window) statusText() string {
 	case engine.Running:
 		return fmt.Sprintf("Running — %s of %s saved", count(saved), count(t.Jobs))
 	case engine.Draining:
-		if w.autoDrained {
-			return fmt.Sprintf("Running — %s of %s saved", count(saved), count(t.Jobs))
-		}
 		return fmt.Sprintf("Draining — finishing %s queued", count(t.Jobs-t.Finished()))
 	case engine.Stopping:
 		return "Stopping…"
@@ -73,7 +70,7 @@ func (w *Window) updateButtons() {
 	c := w.totals.Counts
 	enable(w.start, w.canStart())
 	enable(w.stop, w.phase == engine.Running || w.phase == engine.Draining)
-	enable(w.drain, w.phase == engine.Running && !w.autoDrained)
+	enable(w.drain, w.phase == engine.Running)
 	enable(w.retryFailed, w.eng != nil && c[engine.Failed] > 0 && w.phase != engine.Draining && w.phase != engine.Stopping)
 	enable(w.clearFinished, w.eng != nil && c[engine.Saved]+c[engine.Failed]+c[engine.Skipped] > 0)
 	// While draining the list takes nothing new.

@@ -158,7 +158,7 @@ func (tb *table) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 		if r.State == engine.Failed {
 			imp = widget.DangerImportance
 		}
-		c.showText(r.Message, imp)
+		c.showText(r.Message(tb.w.snapTime), imp)
 	}
 	tb.noteSpin(c)
 }

@@ -38,6 +38,8 @@ var knobFields = []knobField{
 	stringKnob("dispositionraw", func(k *Knobs) *string { return &k.DispositionRaw }),
 	boolKnob("gzip", func(k *Knobs) *bool { return &k.Gzip }),
 	stringKnob("bodypath", func(k *Knobs) *string { return &k.BodyPath }),
+	intKnob("headerbytes", func(k *Knobs) *int { return &k.HeaderBytes }),
+	boolKnob("switch", func(k *Knobs) *bool { return &k.Switch }),
 }
 
 // Encode is k as a query string (without "?"), keys sorted and zero values

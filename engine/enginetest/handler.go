@@ -19,6 +19,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err := s.wait(r.Context(), k.Latency); err != nil {
 		drop()
 	}
+	padHeaders(w, k.HeaderBytes)
+	if k.Switch {
+		s.switchProtocols(w)
+		return
+	}
 	if k.FailTimes > 0 {
 		if attempt <= k.FailTimes {
 			failure(w, k)

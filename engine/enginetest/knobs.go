@@ -74,6 +74,12 @@ type Knobs struct {
 	// chunked (no Content-Length), when the request accepts gzip. Clients
 	// that decompress then count decompressed bytes.
 	Gzip bool
+	// HeaderBytes pads the answer's headers with about this many bytes of
+	// X-Padding lines, before any body: a server that floods headers.
+	HeaderBytes int
+	// Switch answers "101 Switching Protocols" to a request that asked for
+	// no upgrade, then sends bytes for ever (until the client goes away).
+	Switch bool
 	// BodyPath names the body (see Body) instead of the request's path, so
 	// several addresses can serve identical bytes. Redirect hops set it to
 	// the original path.

@@ -44,6 +44,7 @@ const (
 	PageTooLarge          // a resource did not fit in the page's size limit
 	NotFetched            // a resource was left out (a cycle, too deep, not web)
 	FileMissing           // a file saved earlier is no longer on disk
+	Encoding              // the body is compressed in a way we cannot read
 	numKinds
 )
 

@@ -53,6 +53,7 @@ var words = [numKinds]func(f Failure) string{
 	PageTooLarge:     func(f Failure) string { return "Left out: the page would pass its " + Bytes(f.Limit) + " limit" },
 	NotFetched:       func(Failure) string { return "Left out: it refers back to itself or is nested too deep" },
 	FileMissing:      func(Failure) string { return "The saved file is no longer on disk: retry to fetch it again" },
+	Encoding:         func(Failure) string { return "The server sent the page compressed in a way Pagekeeper cannot read" },
 }
 
 // Message is the failure in words a person can read and act on.

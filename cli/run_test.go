@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ func TestHeadlessKeepsPagesAndReports(t *testing.T) {
 	missing := srv.URLFor("/gone", enginetest.Knobs{Status: 404})
 	in := strings.NewReader(good + "\n" + missing + "\nnot a web address\n")
 	var stdout, stderr bytes.Buffer
-	code := runHeadless(headlessOptions{input: "-", output: out, downloaders: 2, savers: 1, perHost: 2}, in, &stdout, &stderr)
+	code := Run(Options{Input: "-", Output: out, Downloaders: 2, Savers: 1, PerHost: 2}, in, &stdout, &stderr)
 	if code != 1 {
 		t.Errorf("exit code %d, want 1 because one page failed", code)
 	}
@@ -46,16 +46,16 @@ func TestHeadlessKeepsPagesAndReports(t *testing.T) {
 
 func TestHeadlessRefusesBadInput(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	for name, opts := range map[string]headlessOptions{
-		"no folder":   {input: "-", downloaders: 1, savers: 1, perHost: 1},
-		"no file":     {input: filepath.Join(t.TempDir(), "missing.txt"), output: t.TempDir(), downloaders: 1, savers: 1, perHost: 1},
-		"bad workers": {input: "-", output: t.TempDir(), downloaders: 99, savers: 1, perHost: 1},
+	for name, opts := range map[string]Options{
+		"no folder":   {Input: "-", Downloaders: 1, Savers: 1, PerHost: 1},
+		"no file":     {Input: filepath.Join(t.TempDir(), "missing.txt"), Output: t.TempDir(), Downloaders: 1, Savers: 1, PerHost: 1},
+		"bad workers": {Input: "-", Output: t.TempDir(), Downloaders: 99, Savers: 1, PerHost: 1},
 	} {
-		if code := runHeadless(opts, strings.NewReader("example.com"), &stdout, &stderr); code != 2 {
+		if code := Run(opts, strings.NewReader("example.com"), &stdout, &stderr); code != 2 {
 			t.Errorf("%s: exit code %d, want 2", name, code)
 		}
 	}
-	if code := runHeadless(headlessOptions{input: "-", output: t.TempDir(), downloaders: 1, savers: 1, perHost: 1}, strings.NewReader("ftp://x\n"), &stdout, &stderr); code != 2 {
+	if code := Run(Options{Input: "-", Output: t.TempDir(), Downloaders: 1, Savers: 1, PerHost: 1}, strings.NewReader("ftp://x\n"), &stdout, &stderr); code != 2 {
 		t.Errorf("nothing to keep: exit code %d, want 2", code)
 	}
 }

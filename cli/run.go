@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"pagekeeper/engine"
+)
+
+// Exit codes.
+const (
+	ExitOK         = 0 // everything was kept
+	ExitIncomplete = 1 // something failed, was canceled or is not listed in the manifest
+	ExitBadInput   = 2 // the command line, the list or the folder cannot be used
+	ExitQuit       = 130
+)
+
+// Run runs the engine over the addresses in opts.Input, printing one line
+// per finished job and a summary. Ctrl-C, SIGTERM and SIGHUP stop the run
+// cleanly (a second one quits at once). It returns the process exit code.
+func Run(opts Options, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Signals first: a stop asked for while the folder is being opened
+	// must still leave nothing half-written.
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(signals)
+	return run(opts, stdin, stdout, stderr, signals)
+}
+
+func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan os.Signal) int {
+	if opts.Output == "" {
+		fmt.Fprintln(stderr, "pagekeeper: -o FOLDER is required")
+		return ExitBadInput
+	}
+	text, err := readInput(opts.Input, stdin)
+	if err != nil {
+		fmt.Fprintln(stderr, "pagekeeper:", err)
+		return ExitBadInput
+	}
+	e, err := engine.New(opts.config())
+	if err != nil {
+		fmt.Fprintln(stderr, "pagekeeper:", err)
+		return ExitBadInput
+	}
+	added, err := e.Add(text)
+	if err != nil {
+		fmt.Fprintln(stderr, "pagekeeper:", err)
+		return ExitBadInput
+	}
+	for _, r := range added.Rejected {
+		fmt.Fprintf(stderr, "line %d skipped: %s (%s)\n", r.Line, r.Reason, r.Text)
+	}
+	if len(added.Accepted) == 0 {
+		fmt.Fprintln(stderr, "pagekeeper: no addresses to keep")
+		return ExitBadInput
+	}
+
+	start := time.Now()
+	if err := e.Start(context.Background(), engine.FinishWhenDone()); err != nil {
+		fmt.Fprintln(stderr, "pagekeeper:", err)
+		return ExitBadInput
+	}
+	p := newPrinter(e, stdout)
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	interrupted := false
+	for done := false; !done; {
+		select {
+		case <-e.Done():
+			done = true
+		case <-tick.C:
+			p.report()
+		case <-signals:
+			if interrupted {
+				fmt.Fprintln(stderr, "pagekeeper: quitting at once")
+				os.Exit(ExitQuit)
+			}
+			interrupted = true
+			fmt.Fprintln(stderr, "pagekeeper: stopping (press Ctrl-C again to quit at once)")
+			e.Stop()
+		}
+	}
+	s := p.report()
+	if s.Problem != "" {
+		fmt.Fprintln(stderr, "pagekeeper:", s.Problem)
+		return ExitBadInput
+	}
+	t := s.Totals
+	fmt.Fprintln(stdout, summary(t, time.Since(start)))
+	if t.NotListed > 0 {
+		fmt.Fprintf(stderr, "pagekeeper: %d saved pages are not listed in manifest.csv: check the disk\n", t.NotListed)
+	}
+	if t.Counts[engine.Failed] > 0 || t.Counts[engine.Canceled] > 0 || t.NotListed > 0 {
+		return ExitIncomplete
+	}
+	return ExitOK
+}
+
+func readInput(name string, stdin io.Reader) (string, error) {
+	var b []byte
+	var err error
+	if name == "-" {
+		b, err = io.ReadAll(stdin)
+	} else {
+		b, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return "", fmt.Errorf("cannot read the addresses from %s", name)
+	}
+	return string(b), nil
+}
