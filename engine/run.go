@@ -5,8 +5,8 @@ import (
 	"sync"
 	"time"
 
-	"pagekeeper/engine/fetch"
 	"pagekeeper/engine/failure"
+	"pagekeeper/engine/fetch"
 	"pagekeeper/engine/store"
 )
 
@@ -16,7 +16,7 @@ import (
 type runState struct {
 	cfg            Config
 	client         *fetch.Client
-	sched          *scheduler  // guarded by Engine.mu
+	sched          *scheduler // guarded by Engine.mu
 	folder         *store.Folder
 	resources      map[string]*resource // guarded by Engine.mu
 	saveQ          chan *job

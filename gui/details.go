@@ -2,10 +2,10 @@ package gui
 
 import (
 	"fmt"
-	"time"
 	"net/url"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
