@@ -18,6 +18,7 @@ type stats struct {
 	inFlight  int
 	idle      chan struct{} // closed whenever inFlight is zero
 	arrived   chan struct{} // closed and replaced at each request
+	order     []string      // decoded paths in the order requests arrived
 }
 
 func (st *stats) init() {
@@ -34,6 +35,7 @@ func (st *stats) begin(r *http.Request) int {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.hits[r.URL.Path]++
+	st.order = append(st.order, r.URL.Path)
 	st.total++
 	st.userAgent = r.UserAgent()
 	close(st.arrived)
@@ -138,4 +140,12 @@ func decodedPath(p string) string {
 		return d
 	}
 	return p
+}
+
+// Order is the decoded paths of every request so far, in the order they
+// arrived: tests assert what was asked for before what.
+func (s *Server) Order() []string {
+	s.stats.mu.Lock()
+	defer s.stats.mu.Unlock()
+	return append([]string(nil), s.stats.order...)
 }

@@ -31,6 +31,10 @@ func folderError(dir string, err error) error {
 	if errors.As(err, &fe) {
 		return fe
 	}
+	var odd *OddNameError
+	if errors.As(err, &odd) {
+		return odd
+	}
 	reason := "Pagekeeper cannot use the folder %s. Choose another folder."
 	switch {
 	case errors.Is(err, fs.ErrPermission):

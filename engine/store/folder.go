@@ -33,9 +33,10 @@ type Folder struct {
 	run  string // this run's temporary folder, relative to root
 	lock *flock.Flock
 
-	mu    sync.Mutex      // the naming lock: two savers never pick one name
-	taken map[string]bool // fold keys of names this run has placed
-	dirs  dirSyncer
+	mu      sync.Mutex      // the naming lock: two savers never pick one name
+	taken   map[string]bool // fold keys of names placed or found in scanned folders
+	scanned map[string]bool // folders whose existing names are in taken
+	dirs    dirSyncer
 
 	manifest *Manifest
 }
@@ -51,7 +52,7 @@ func Open(dir string) (*Folder, error) {
 	if err != nil {
 		return nil, folderError(dir, err)
 	}
-	f := &Folder{path: dir, root: root, taken: map[string]bool{}}
+	f := &Folder{path: dir, root: root, taken: map[string]bool{}, scanned: map[string]bool{}}
 	f.dirs.init(root)
 	if err := f.makeRunDir(); err != nil {
 		root.Close()

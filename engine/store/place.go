@@ -47,6 +47,7 @@ func (f *Folder) ensureDir(folder string) (bool, error) {
 func (f *Folder) link(tmp, folder, stem, ext string) (string, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	f.scan(folder)
 	for n := 1; n < 100000; n++ {
 		rel := path.Join(folder, naming.WithCounter(stem, ext, n))
 		key := naming.FoldKey(rel)
@@ -73,4 +74,21 @@ func (f *Folder) link(tmp, folder, stem, ext string) (string, error) {
 		return rel, nil
 	}
 	return "", failure.New(failure.DiskError, errors.New("too many files with the same name"))
+}
+
+// scan notes, once per run and folder, the names already in folder, so a
+// new name never differs from an old one only by case (the folder must
+// survive a copy to Windows or macOS). Callers hold f.mu.
+func (f *Folder) scan(folder string) {
+	if f.scanned[folder] {
+		return
+	}
+	f.scanned[folder] = true
+	entries, err := fs.ReadDir(f.root.FS(), folder)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		f.taken[naming.FoldKey(path.Join(folder, e.Name()))] = true
+	}
 }
