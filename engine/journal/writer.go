@@ -1,0 +1,101 @@
+package journal
+
+import "time"
+
+// run is the writer: it commits the pending batch when it is 100 ms old,
+// when it is full, when Flush asks and at Close, and retries a batch the
+// disk refused.
+func (j *Journal) run() {
+	defer close(j.done)
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	armed := false
+	arm := func(d time.Duration) {
+		if !armed {
+			timer.Reset(d)
+			armed = true
+		}
+	}
+	disarm := func() {
+		timer.Stop()
+		armed = false
+	}
+	for {
+		var err error
+		var left int
+		select {
+		case <-j.wake:
+			arm(batchInterval)
+			continue
+		case <-timer.C:
+			armed = false
+			left, err = j.commit()
+		case <-j.full:
+			disarm()
+			left, err = j.commit()
+		case reply := <-j.flushes:
+			disarm()
+			// Flushes that asked before this commit are all answered by it.
+			replies := []chan error{reply}
+		more:
+			for {
+				select {
+				case r := <-j.flushes:
+					replies = append(replies, r)
+				default:
+					break more
+				}
+			}
+			left, err = j.commit()
+			for _, r := range replies {
+				r <- err
+			}
+		case <-j.quit:
+			disarm()
+			j.commit()
+			return
+		}
+		switch {
+		case err != nil:
+			arm(retryInterval)
+		case left >= batchSize:
+			select {
+			case j.full <- struct{}{}:
+			default:
+			}
+		case left > 0:
+			arm(batchInterval)
+		}
+	}
+}
+
+// commit writes the pending batch in one transaction. A batch the disk
+// refused goes back in front of the changes made since. It returns the
+// number of changes now pending and the write error.
+func (j *Journal) commit() (int, error) {
+	j.mu.Lock()
+	b := j.pending
+	j.pending, j.spare = j.spare, batch{}
+	j.mu.Unlock()
+
+	var err error
+	if !b.empty() {
+		err = j.st.write(&b)
+	}
+
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if err != nil {
+		j.pending.requeue(&b)
+		j.err = writeError(err)
+	} else {
+		j.err = nil
+	}
+	b.reset()
+	j.spare = b
+	left := len(j.pending.ops)
+	if j.pending.clear {
+		left++
+	}
+	return left, j.err
+}
