@@ -185,12 +185,6 @@ func placeOpenFile(root *os.Root, open, final string) error {
 	return err
 }
 
-// isOurWARC reports whether name is a finished WARC file of ours.
-func isOurWARC(name string) bool {
-	_, _, open, ok := parseName(name)
-	return ok && !open
-}
-
 // isFinishedWARC reports whether name is any finished *.warc.gz file,
 // ours or put there by a person or another tool.
 func isFinishedWARC(name string) bool {

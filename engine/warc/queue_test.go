@@ -152,3 +152,36 @@ func TestFailedRecordIsCutBack(t *testing.T) {
 		t.Errorf("records %v", uris)
 	}
 }
+
+// An address that would break a header line is left out; the archive goes
+// on and the exchange is still released.
+func TestBadAddressIsSkipped(t *testing.T) {
+	dir := t.TempDir()
+	r, err := Open(dir, testInfo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel warctest.Releases
+	bad := warctest.Synthetic("http://example.com/x", 200, nil, []byte("x"))
+	bad.TargetURI = "http://example.com/x\r\nWARC-Type: metadata"
+	good := warctest.Synthetic("http://example.com/y", 200, nil, []byte("y"))
+	rel.Track(bad)
+	rel.Track(good)
+	for _, ex := range []*capture.Exchange{bad, good} {
+		if err := r.Record(context.Background(), ex); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if r.Skipped() != 1 {
+		t.Errorf("skipped %d", r.Skipped())
+	}
+	if c := rel.Counts(); c[0] != 1 || c[1] != 1 {
+		t.Errorf("releases %v", c)
+	}
+	if recs := readAll(t, dir); len(recs) != 3 || recs[1].header.Get(gowarc.WarcTargetURI) != "http://example.com/y" {
+		t.Errorf("%d records", len(recs))
+	}
+}

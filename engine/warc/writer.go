@@ -153,7 +153,7 @@ func (w *writer) ensureFile() error {
 	}
 	if err != nil {
 		f.exchanges = 0
-		return joinErr(err, f.finish())
+		return errors.Join(err, f.finish())
 	}
 	w.file, w.infoID = f, id
 	return nil
@@ -167,11 +167,4 @@ func (w *writer) rotate() error {
 	f := w.file
 	w.file = nil
 	return f.finish()
-}
-
-func joinErr(a, b error) error {
-	if a != nil {
-		return a
-	}
-	return b
 }
