@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The test binary runs itself as a second Pagekeeper when these are set
@@ -18,6 +19,7 @@ const (
 	helperRoleEnv = "PAGEKEEPER_JOURNAL_HELPER"
 	helperDirEnv  = "PAGEKEEPER_JOURNAL_DIR"
 	helperWALEnv  = "PAGEKEEPER_JOURNAL_NO_WAL"
+	helperSlowEnv = "PAGEKEEPER_JOURNAL_SLOW_DISK"
 )
 
 // churnRows is how many rows the churn helper keeps changing.
@@ -26,6 +28,15 @@ const churnRows = 300
 func helperMain(role, dir string) int {
 	if os.Getenv(helperWALEnv) != "" {
 		networkShare = func(string) bool { return true }
+	}
+	if role == "churn" {
+		afterCommit = func(changes int) { fmt.Println("committed", changes) }
+	}
+	if os.Getenv(helperSlowEnv) != "" {
+		// A slow disk: every commit takes at least 20 ms longer, so a kill
+		// lands in the middle of one more often, and a Flush that did not
+		// wait for its commit would be caught.
+		beforeWrite = func() { time.Sleep(20 * time.Millisecond) }
 	}
 	j, err := Open(dir)
 	if err != nil {
@@ -44,7 +55,7 @@ func helperMain(role, dir string) int {
 			return 1
 		}
 		fmt.Println("ready", os.Getpid())
-		churn(j, startRound(rows), func(round int) { fmt.Println("flushed", round) })
+		churn(j, startRound(rows), func(word string, round int) { fmt.Println(word, round) })
 	}
 	if err := j.Close(); err != nil {
 		fmt.Println("error", err)
@@ -77,18 +88,21 @@ func churnOps(r int, put func(Record), remove func(id int)) {
 	}
 }
 
-// churn goes through rounds after last until it is killed, flushing every
-// third round and telling which round it flushed.
-func churn(j *Journal, last int, flushed func(round int)) {
+// churn goes through rounds after last until it is killed, telling when
+// it has put a round and when it has flushed one (every third round).
+// Between flushes, the writer commits on its own, when a batch is full.
+func churn(j *Journal, last int, tell func(word string, round int)) {
 	for r := last + 1; ; r++ {
 		churnOps(r, j.Put, func(id int) { j.Remove(id) })
-		if r%3 == 0 {
-			if err := j.Flush(); err != nil {
-				fmt.Println("error", err)
-				return
-			}
-			flushed(r)
+		if r%3 != 0 {
+			tell("put", r)
+			continue
 		}
+		if err := j.Flush(); err != nil {
+			fmt.Println("error", err)
+			return
+		}
+		tell("flushed", r)
 	}
 }
 

@@ -2,6 +2,13 @@ package journal
 
 import "time"
 
+// Set by tests: the crash test's helper process tells when its writer
+// commits, and can make its disk slow.
+var (
+	beforeWrite func()
+	afterCommit func(changes int)
+)
+
 // run is the writer: it commits the pending batch when it is 100 ms old,
 // when it is full, when Flush asks and at Close, and retries a batch the
 // disk refused.
@@ -80,7 +87,13 @@ func (j *Journal) commit() (int, error) {
 
 	var err error
 	if !b.empty() {
+		if beforeWrite != nil {
+			beforeWrite()
+		}
 		err = j.st.write(&b)
+		if err == nil && afterCommit != nil {
+			afterCommit(len(b.ops))
+		}
 	}
 
 	j.mu.Lock()
