@@ -196,6 +196,22 @@ const findReplayed = `(() => {
   return null;
 })()`
 
+// describeFrames lists every document reached (address and the start of
+// its text), to tell what went wrong when the replay never showed.
+const describeFrames = `(() => {
+  const out = [];
+  function walk(root) {
+    if (root.nodeType === 9) out.push((root.location ? root.location.href : '?') + ' :: ' + (root.body ? root.body.innerText.slice(0, 300) : ''));
+    else out.push('shadow of ' + root.host.tagName + ' :: ' + root.textContent.trim().slice(0, 300));
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      if (el.tagName === 'IFRAME') { let d = null; try { d = el.contentDocument; } catch (e) {} if (d) walk(d); else out.push('frame ' + el.src + ' not readable'); }
+    }
+  }
+  walk(document);
+  return out.join('\n');
+})()`
+
 type replayed struct {
 	Text   string `json:"text"`
 	Title  string `json:"title"`
@@ -278,7 +294,8 @@ func TestReplayInReplayWebPage(t *testing.T) {
 		}
 	}
 	if err != nil {
-		t.Fatalf("the replayed page never showed its text and both images: %v", err)
+		state, _ := chromedp.Run(bctx, chromedp.Evaluate[string](describeFrames))
+		t.Fatalf("the replayed page never showed its text and both images: %v\nwhat the browser shows:\n%s", err, state)
 	}
 	t.Logf("replayed: %+v", got)
 	if !strings.Contains(got.Text, warctest.PageText) || got.Title != warctest.PageTitle {
