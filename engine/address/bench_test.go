@@ -31,3 +31,27 @@ func BenchmarkParse100k(b *testing.B) {
 		Parse(text)
 	}
 }
+
+// BenchmarkDisplay shows 10,000 addresses as the table would: most plain
+// ASCII, some international, some with escapes or a login.
+func BenchmarkDisplay(b *testing.B) {
+	urls := make([]string, 10_000)
+	for i := range urls {
+		switch i % 10 {
+		case 0:
+			urls[i] = fmt.Sprintf("https://xn--bcher-kva.example/seite-%d?q=caf%%C3%%A9", i)
+		case 1:
+			urls[i] = fmt.Sprintf("https://example.com/%%E6%%97%%A5%%E6%%9C%%AC/%d", i)
+		case 2:
+			urls[i] = fmt.Sprintf("https://ann:secret@example.org/private/%d", i)
+		default:
+			urls[i] = fmt.Sprintf("https://www.site%d.example.com/blog/post-%d.html", i%1000, i)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, u := range urls {
+			Display(u)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -18,6 +19,7 @@ func FuzzNormalize(f *testing.F) {
 		"https://example.com/caf%C3%A9?q=日本#f", "https:\\\\a\\b", "tel:911", "1.2.3.4:80",
 		"https://example.com/100%", "example.com:", "https://xn--bcher-kva.example/",
 		"https://example.com/a|b^c[d]{e}", "example.com.", "HTTP://A.COM:0080",
+		"https://ann:p@ss@xn--bcher-kva.example/a b?q=日 本", "ann:pw@example.com", "abc", "localhost",
 	}
 	for _, s := range seeds {
 		f.Add(s)
@@ -54,6 +56,48 @@ func FuzzNormalize(f *testing.F) {
 		again, err := Normalize(got)
 		if err != nil || again != got {
 			t.Fatalf("Normalize(%q) = %q, again = %q, %v", in, got, again, err)
+		}
+		checkShown(t, in, got)
+	})
+}
+
+// checkShown checks what Display and Redact promise for an accepted line
+// in and its address u: the address shown is printable and, typed back,
+// is the same address with the password masked; Redact masks exactly
+// the password that Normalize sends.
+func checkShown(t *testing.T, in, u string) {
+	parsed, _ := url.Parse(u)
+	_, hasPassword := parsed.User.Password()
+	masked, err := Normalize(Redact(in))
+	if err != nil {
+		t.Fatalf("Normalize(Redact(%q)) = %v, but %q was accepted", in, err, in)
+	}
+	mu, _ := url.Parse(masked)
+	if pw, ok := mu.User.Password(); ok != hasPassword || ok && pw != maskedPassword {
+		t.Fatalf("Redact(%q) = %q: Normalize gives %q for %q", in, Redact(in), masked, u)
+	}
+	if r, _ := Normalize(Redact(u)); r != masked {
+		t.Fatalf("Redact(%q) and Redact(%q) differ: %q, %q", in, u, masked, r)
+	}
+	d := Display(u)
+	if !utf8.ValidString(d) || strings.ContainsFunc(d, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		t.Fatalf("Display(%q) = %q is not printable", u, d)
+	}
+	back, err := Normalize(d)
+	if err != nil || !sameAddress(back, masked) {
+		t.Fatalf("Normalize(Display(%q)) = %q, %v; want %q", u, back, err, masked)
+	}
+}
+
+// FuzzDisplay checks that any text, address or not, is shown printable.
+func FuzzDisplay(f *testing.F) {
+	for _, s := range []string{"https://xn--bcher-kva.example/caf%C3%A9", "https://a:b@c.d/%E2%80%AE", "%", "a%C3", "\xff@:", "https://[::1]:x/%F0%9F%94%92"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		d := Display(in)
+		if !utf8.ValidString(d) || strings.ContainsFunc(d, func(r rune) bool { return !unicode.IsPrint(r) }) {
+			t.Fatalf("Display(%q) = %q is not printable", in, d)
 		}
 	})
 }

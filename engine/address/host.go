@@ -51,7 +51,8 @@ func normalizePort(port, scheme string) (string, error) {
 
 // normalizeHost returns host in the ASCII, lower-case form that goes on
 // the wire: punycode for international names, canonical text for IP
-// addresses.
+// addresses. A name must have a dot unless it is localhost or an IP
+// address.
 func normalizeHost(host string) (string, error) {
 	if host == "" {
 		return "", reasonNoHost
@@ -89,6 +90,12 @@ func normalizeHost(host string) (string, error) {
 			return "", reasonBadHost
 		}
 		return ip.String(), nil
+	}
+	// A browser searches for a single word rather than visiting it, and
+	// a pasted word ("abc", "Notes") is far more often a stray line than
+	// an intranet site; localhost is the one real name without a dot.
+	if len(labels) == 1 && name != "localhost" {
+		return "", noDot(host)
 	}
 	return ascii, nil
 }

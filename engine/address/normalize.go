@@ -45,6 +45,9 @@ func Normalize(line string) (string, error) {
 		authority, path = rest[:i], rest[i:]
 	}
 
+	if hasSpace(authority) {
+		return "", reasonSpaces
+	}
 	userinfo := ""
 	if i := strings.LastIndexByte(authority, '@'); i >= 0 {
 		userinfo, authority = authority[:i], authority[i+1:]
@@ -92,6 +95,8 @@ func Normalize(line string) (string, error) {
 }
 
 // checkText rejects what cannot be an address whatever its structure.
+// Spaces are allowed here: in a path or query a browser sends them
+// percent-encoded, and hasSpace refuses them in the site name.
 func checkText(s string) error {
 	if len(s) > MaxLength && utf8.RuneCountInString(s) > MaxLength {
 		return reasonTooLong
@@ -100,15 +105,34 @@ func checkText(s string) error {
 		return reasonBadText
 	}
 	for _, r := range s {
-		if r < utf8.RuneSelf && r > ' ' && r != 0x7f {
+		if r < utf8.RuneSelf && r >= ' ' && r != 0x7f {
 			continue // fast path for the printable ASCII most lines are
 		}
 		switch {
-		case unicode.IsSpace(r):
-			return reasonSpaces
+		case r == '\t':
+			// Browsers silently drop tabs, but in pasted text a tab
+			// nearly always separates columns, and gluing a title onto
+			// an address would keep the wrong page.
+			return reasonTab
 		case unicode.IsControl(r):
 			return reasonControl
 		}
 	}
 	return nil
+}
+
+// hasSpace reports whether an authority (login, site name and port) holds
+// white space. "email me@example.com" is a sentence, not an address, and
+// no site name can contain a space.
+func hasSpace(authority string) bool {
+	for i := 0; i < len(authority); i++ {
+		c := authority[i]
+		if c == ' ' {
+			return true
+		}
+		if c >= utf8.RuneSelf {
+			return strings.IndexFunc(authority[i:], unicode.IsSpace) >= 0
+		}
+	}
+	return false
 }

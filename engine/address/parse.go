@@ -15,7 +15,7 @@ type Accepted struct {
 // Rejection is a line that was not accepted, with a reason a person can read.
 type Rejection struct {
 	Line      int    // 1-based line number in the pasted text
-	Text      string // the trimmed line, shortened and made printable for display
+	Text      string // the trimmed line, shortened, printable and without its password
 	Reason    string // a plain sentence, e.g. "This address has no site name"
 	Duplicate bool   // the line repeats an address accepted on an earlier line
 }
@@ -37,28 +37,49 @@ func Parse(text string) Parsed {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	// Sizing up front matters for huge pastes: growing the map step by
 	// step costs a good part of the time.
-	seen := make(map[string]int, strings.Count(text, "\n")+1)
+	parser := NewParser(strings.Count(text, "\n") + 1)
 	for n, line := range Lines(text) {
-		line = strings.TrimSpace(line)
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		u, err := Normalize(line)
-		if err != nil {
-			p.Rejected = append(p.Rejected, Rejection{Line: n, Text: displayText(line), Reason: err.Error()})
-			continue
-		}
-		if first, ok := seen[u]; ok {
-			p.Rejected = append(p.Rejected, Rejection{
-				Line: n, Text: displayText(line), Duplicate: true,
-				Reason: "Duplicate of line " + strconv.Itoa(first),
-			})
-			continue
-		}
-		seen[u] = n
-		p.Accepted = append(p.Accepted, Accepted{Line: n, URL: u})
+		parser.Entry(n, line, &p)
 	}
 	return p
+}
+
+// A Parser judges a list one entry at a time, remembering the addresses
+// it accepted, so a list read in batches (a large file, entry by entry)
+// gets exactly the verdicts Parse gives the same lines at once: a repeat
+// is caught however far apart the two entries are.
+type Parser struct {
+	seen map[string]int // accepted address -> its entry number
+}
+
+// NewParser returns a Parser for about sizeHint entries (0 if unknown).
+func NewParser(sizeHint int) *Parser {
+	return &Parser{seen: make(map[string]int, sizeHint)}
+}
+
+// Entry judges the entry numbered n (its line in the file or the box) and
+// appends it to into.Accepted or into.Rejected. A blank entry or a "#"
+// note adds nothing. Callers may empty into between calls (to add in
+// batches); the Parser still remembers every address it accepted.
+func (p *Parser) Entry(n int, text string, into *Parsed) {
+	line := strings.TrimSpace(text)
+	if line == "" || line[0] == '#' {
+		return
+	}
+	u, err := Normalize(line)
+	if err != nil {
+		into.Rejected = append(into.Rejected, Rejection{Line: n, Text: rejectedText(line), Reason: err.Error()})
+		return
+	}
+	if first, ok := p.seen[u]; ok {
+		into.Rejected = append(into.Rejected, Rejection{
+			Line: n, Text: rejectedText(line), Duplicate: true,
+			Reason: "Duplicate of line " + strconv.Itoa(first),
+		})
+		return
+	}
+	p.seen[u] = n
+	into.Accepted = append(into.Accepted, Accepted{Line: n, URL: u})
 }
 
 // Lines yields each line of text with its 1-based number. "\r\n", "\n"

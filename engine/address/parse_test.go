@@ -2,6 +2,7 @@ package address
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -47,7 +48,7 @@ func TestParse(t *testing.T) {
 				Accepted: []Accepted{{2, "https://example.com/"}},
 				Rejected: []Rejection{
 					{Line: 1, Text: "mailto:a@b", Reason: "Only web addresses (http or https) can be kept; this is a mailto: address"},
-					{Line: 3, Text: "https://exa mple.com", Reason: "This address contains spaces, which web addresses cannot have"},
+					{Line: 3, Text: "https://exa mple.com", Reason: "The site name in this address contains spaces, which site names cannot have"},
 				},
 			},
 		},
@@ -89,5 +90,34 @@ func TestDisplayTextIsShortened(t *testing.T) {
 		if n := utf8.RuneCountInString(got); n != tt.wantRunes || !utf8.ValidString(got) {
 			t.Errorf("displayText(%d bytes) has %d runes (valid %v), want %d", len(tt.in), n, utf8.ValidString(got), tt.wantRunes)
 		}
+	}
+}
+
+// TestParserInBatches checks that a list judged entry by entry, with the
+// results taken away in batches, gets the verdicts Parse gives it whole.
+func TestParserInBatches(t *testing.T) {
+	text := "a.com\nb.com\n# note\n\nA.COM\nabc\nb.com/\nc.com\na.com"
+	want := Parse(text)
+	var got Parsed
+	p := NewParser(0)
+	var batch Parsed
+	for n, line := range Lines(text) {
+		p.Entry(n, line, &batch)
+		if len(batch.Accepted)+len(batch.Rejected) == 2 {
+			got.Accepted = append(got.Accepted, batch.Accepted...)
+			got.Rejected = append(got.Rejected, batch.Rejected...)
+			batch = Parsed{}
+		}
+	}
+	got.Accepted = append(got.Accepted, batch.Accepted...)
+	got.Rejected = append(got.Rejected, batch.Rejected...)
+	sortRejected := func(rs []Rejection) { slices.SortFunc(rs, func(a, b Rejection) int { return a.Line - b.Line }) }
+	sortRejected(got.Rejected)
+	sortRejected(want.Rejected)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("in batches:\n%+v\nwhole:\n%+v", got, want)
+	}
+	if len(want.Accepted) != 3 || len(want.Rejected) != 4 {
+		t.Errorf("Parse(%q) = %+v", text, want)
 	}
 }

@@ -13,7 +13,8 @@ func (r reason) Error() string { return string(r) }
 const (
 	reasonEmpty      reason = "This line is empty"
 	reasonTooLong    reason = "This address is longer than 2,048 characters"
-	reasonSpaces     reason = "This address contains spaces, which web addresses cannot have"
+	reasonSpaces     reason = "The site name in this address contains spaces, which site names cannot have"
+	reasonTab        reason = "This address contains a tab, which web addresses cannot have"
 	reasonControl    reason = "This address contains control characters"
 	reasonBadText    reason = "This address contains characters that are not readable text"
 	reasonNoHost     reason = "This address has no site name"
@@ -22,6 +23,14 @@ const (
 	reasonNotWebBare reason = "Only web addresses (http or https) can be kept"
 	reasonMistyped   reason = "This address looks mistyped; it should start with http:// or https://"
 )
+
+// noDot explains why a one-word site name is refused. A browser would
+// search for the word instead; only "localhost" and IP addresses are real
+// sites without a dot. host is the name as typed, which has passed the
+// site-name checks, so it is short and printable.
+func noDot(host string) reason {
+	return reason(host + " is not a web address: a site name has a dot, like example.com")
+}
 
 // notWeb names the scheme so the person recognises what they pasted
 // ("this is a mailto: address"); a very long scheme is junk rather than a

@@ -10,6 +10,12 @@ import (
 // recognise it, short enough that a pasted essay does not flood the list.
 const displayRunes = 200
 
+// rejectedText is a rejected line as the list of lines not added shows
+// it: a password in it is masked like any other address's.
+func rejectedText(line string) string {
+	return displayText(Redact(line))
+}
+
 // displayText makes a rejected line safe to show: control characters,
 // direction overrides and broken bytes would otherwise garble or hide text
 // in the interface.
