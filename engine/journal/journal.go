@@ -1,11 +1,3 @@
-// Package journal keeps the list of addresses in the output folder, in
-// .pagekeeper/session.db (SQLite), so quitting or a crash loses no work,
-// and keeps a second Pagekeeper out of the folder with .pagekeeper/lock.
-//
-// The engine calls Put at every state change, under its own lock: Put
-// only records the change in memory. A writer goroutine commits the
-// changes in one transaction every 100 ms, or sooner once a few hundred
-// rows have changed. Flush and Close wait for it.
 package journal
 
 import (

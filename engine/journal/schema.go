@@ -74,38 +74,44 @@ var errNotOurs = errors.New("session.db is not a Pagekeeper list")
 
 var errNewer = &Error{msg: "The list in this folder was made by a newer version of Pagekeeper. Open the folder with that version, or choose another folder."}
 
-// migrate brings the database to schemaVersion, creating the list in a
-// new file.
-func migrate(db *sql.DB) error {
+// identify is the schema version of a list of ours (0 for a new, empty
+// file); a database of some other program, or a list from a newer
+// Pagekeeper, is an error.
+func identify(db *sql.DB) (int, error) {
 	var app, version int
 	if err := db.QueryRow(`PRAGMA application_id`).Scan(&app); err != nil {
-		return err
+		return 0, err
 	}
 	if err := db.QueryRow(`PRAGMA user_version`).Scan(&version); err != nil {
-		return err
+		return 0, err
 	}
 	switch {
 	case app == applicationID:
 	case app == 0 && version == 0:
 		var tables int
 		if err := db.QueryRow(`SELECT count(*) FROM sqlite_schema`).Scan(&tables); err != nil {
-			return err
+			return 0, err
 		}
 		if tables > 0 {
-			return errNotOurs
+			return 0, errNotOurs
 		}
 	default:
-		return errNotOurs
+		return 0, errNotOurs
 	}
 	if version > schemaVersion {
-		return errNewer
+		return 0, errNewer
 	}
+	return version, nil
+}
+
+// migrate brings a list at version to schemaVersion, creating the list in
+// a new file, and checks the table is there to be read.
+func migrate(db *sql.DB, version int) error {
 	for ; version < schemaVersion; version++ {
 		if err := step(db, version); err != nil {
 			return err
 		}
 	}
-	// The version says what should be there; make sure it is.
 	rows, err := db.Query(selectSQL + ` LIMIT 0`)
 	if err != nil {
 		if sqliteCode(err) == 1 { // SQLITE_ERROR: no such table or column

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -55,10 +57,43 @@ func fileURI(path string) string {
 	return b.String()
 }
 
+// sqliteHeader starts every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// checkHeader refuses a file that is not SQLite at all before SQLite
+// opens it: SQLite would take the files beside it for its own and delete
+// them, and they must be set aside as they were found.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, 100) // the database header
+	n, err := io.ReadFull(f, head)
+	switch {
+	case n == 0 && err == io.EOF:
+		return nil // an empty file is an empty database
+	case err == io.ErrUnexpectedEOF:
+		return fmt.Errorf("%w: %d bytes, shorter than a database header", errNotOurs, n)
+	case err != nil:
+		return err
+	case string(head[:len(sqliteHeader)]) != sqliteHeader:
+		return fmt.Errorf("%w: not an SQLite file", errNotOurs)
+	}
+	return nil
+}
+
 // openStore opens (creating) the database at path and brings it to the
 // current schema. A damaged file gives an error for which damaged or
 // errors.Is(err, errNotOurs) holds.
 func openStore(path string, wal bool) (*store, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
 	dsn := fileURI(path) + fmt.Sprintf("?_pragma=busy_timeout(%d)&_pragma=synchronous(FULL)", busyTimeout.Milliseconds())
 	if testVFS != "" {
 		dsn += "&vfs=" + testVFS
@@ -81,8 +116,12 @@ func openStore(path string, wal bool) (*store, error) {
 	return s, nil
 }
 
+// prepare checks the file is a sound list of ours before changing
+// anything in it (a file set aside must be left as it was found), then
+// sets the journal mode and brings the schema up to date.
 func (s *store) prepare(wal bool) error {
-	if err := s.setJournalMode(wal); err != nil {
+	version, err := identify(s.db)
+	if err != nil {
 		return err
 	}
 	var check string
@@ -92,10 +131,12 @@ func (s *store) prepare(wal bool) error {
 	if check != "ok" {
 		return fmt.Errorf("%w: quick_check: %s", errNotOurs, check)
 	}
-	if err := migrate(s.db); err != nil {
+	if err := s.setJournalMode(wal); err != nil {
 		return err
 	}
-	var err error
+	if err := migrate(s.db, version); err != nil {
+		return err
+	}
 	if s.upsert, err = s.db.Prepare(upsertSQL); err != nil {
 		return err
 	}

@@ -97,18 +97,22 @@ func (j *Journal) commit() (int, error) {
 	}
 
 	j.mu.Lock()
-	defer j.mu.Unlock()
 	if err != nil {
 		j.pending.requeue(&b)
 		j.err = writeError(err)
 	} else {
 		j.err = nil
 	}
-	b.reset()
-	j.spare = b
 	left := len(j.pending.ops)
 	if j.pending.clear {
 		left++
 	}
-	return left, j.err
+	werr := j.err
+	j.mu.Unlock()
+
+	// Emptied outside the lock (it can be long), b is the next batch to
+	// fill; only the writer touches the spare.
+	b.reset()
+	j.spare = b
+	return left, werr
 }

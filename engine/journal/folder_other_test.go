@@ -1,0 +1,7 @@
+//go:build !unix
+
+package journal
+
+func fifoCases() []oddCase {
+	return nil
+}
