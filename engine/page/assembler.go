@@ -34,6 +34,7 @@ type Assembler struct {
 	markOf  map[markKey]int
 	extra   []Missing // found only while writing (a file gone from disk)
 	spriteN int
+	noDedup bool // tests only: write every use of a resource in full
 }
 
 // ErrWritten is returned by WriteTo when it is called a second time.

@@ -41,6 +41,9 @@ func (r *cssRewriter) fontSrc(name cssTok) {
 		body, end = body[:n-1], body[n-1:]
 	}
 	entries := splitCommas(body)
+	for i, e := range entries {
+		entries[i] = trimSpaceTokens(e)
+	}
 	var refs []fontRef
 	urlAt := make([]int, len(entries)) // index of the url() token, or -1
 	for i, e := range entries {
@@ -66,9 +69,14 @@ func (r *cssRewriter) fontSrc(name cssTok) {
 			if k < len(repl) && repl[k] != "" {
 				var b strings.Builder
 				for j, t := range e {
-					if j == urlAt[i] {
+					switch {
+					case j == urlAt[i]:
 						b.WriteString(repl[k])
-					} else {
+					case t.tt == css.URLToken:
+						// A second url() in one entry is invalid; the
+						// browser loads nothing from it either.
+						b.WriteString(r.h.url(cssRef{raw: cssURLValue(string(t.s)), orig: string(t.s), font: true}))
+					default:
 						b.Write(t.s)
 					}
 				}
@@ -76,7 +84,6 @@ func (r *cssRewriter) fontSrc(name cssTok) {
 			}
 			k++
 		}
-		text = strings.TrimSpace(text)
 		if text == "" {
 			continue
 		}
@@ -128,6 +135,18 @@ func formatSupported(entry []cssTok) bool {
 		return false
 	}
 	return true
+}
+
+// trimSpaceTokens drops white space and comment tokens at both ends.
+func trimSpaceTokens(toks []cssTok) []cssTok {
+	isSpace := func(t cssTok) bool { return t.tt == css.WhitespaceToken || t.tt == css.CommentToken }
+	for len(toks) > 0 && isSpace(toks[0]) {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && isSpace(toks[len(toks)-1]) {
+		toks = toks[:len(toks)-1]
+	}
+	return toks
 }
 
 func tokensText(toks []cssTok) string {

@@ -80,6 +80,63 @@ func (a *Assembler) fillFrame(slot *frameSlot, res *resource) {
 	slot.child = a.newDocument(text, cs, u, slot.doc.depth+1, chain)
 }
 
+// quirks reports whether a browser renders the document in quirks mode:
+// no doctype, or one of the legacy doctypes the HTML standard lists.
+func (d *document) quirks() bool {
+	var name, public, system string
+	found := false
+	if d.root != nil {
+		for c := d.root.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.DoctypeNode {
+				found, name = true, c.Data
+				for _, a := range c.Attr {
+					switch a.Key {
+					case "public":
+						public = a.Val
+					case "system":
+						system = a.Val
+					}
+				}
+				break
+			}
+		}
+	} else {
+		for _, u := range d.units {
+			if strings.HasPrefix(strings.ToLower(u.raw), "<!doctype") {
+				found = true
+				name = strings.Fields(strings.ToLower(u.raw[len("<!doctype"):]) + " html")[0]
+				name = strings.TrimSuffix(name, ">")
+				break
+			}
+		}
+	}
+	if !found || !strings.EqualFold(name, "html") {
+		return true
+	}
+	public = strings.ToLower(public)
+	for _, p := range quirkyPublicIDs {
+		if strings.HasPrefix(public, p) {
+			return true
+		}
+	}
+	if system == "" && (strings.HasPrefix(public, "-//w3c//dtd html 4.01 frameset//") ||
+		strings.HasPrefix(public, "-//w3c//dtd html 4.01 transitional//")) {
+		return true
+	}
+	return false
+}
+
+// quirkyPublicIDs are the starts of the public identifiers that put a
+// document in quirks mode (the common ones of the standard's list).
+var quirkyPublicIDs = []string{
+	"-//w3o//dtd w3 html strict 3.0//en//", "-/w3c/dtd html 4.0 transitional/en", "html",
+	"+//silmaril//dtd html pro v0r11 19970101//", "-//as//dtd html 3.0 aswedit + extensions//",
+	"-//advasoft ltd//dtd html 3.0 aswedit + extensions//", "-//ietf//dtd html", "-//metrius//",
+	"-//microsoft//", "-//netscape comm. corp.//", "-//o'reilly and associates//", "-//softquad",
+	"-//spyglass//", "-//sq//", "-//sun microsystems corp.//", "-//w3c//dtd html 3", "-//w3c//dtd html 4.0 frameset//",
+	"-//w3c//dtd html 4.0 transitional//", "-//w3c//dtd w3 html//", "-//w3o//dtd w3 html 3.0//", "-//webtechs//",
+}
+
 // frameWrite puts a frame's document in place: an iframe gets it as
 // srcdoc, a frame (which has no srcdoc) as a data: URI; a frame whose
 // document is not HTML gets that as a data: URI; one not fetched keeps an
@@ -98,7 +155,9 @@ func (w *writePass) frame(d *document, n *html.Node) {
 		return
 	}
 	if slot.child != nil {
-		if isHTML(n, atom.Iframe) {
+		// A srcdoc document is never in quirks mode: a frame whose page is
+		// goes as a data: URI, which keeps its mode.
+		if isHTML(n, atom.Iframe) && (slot.key == "" || !slot.child.quirks()) {
 			slot.child.prepare(d.level + 1)
 			var b strings.Builder
 			slot.child.render(&b)
@@ -107,6 +166,7 @@ func (w *writePass) frame(d *document, n *html.Node) {
 			return
 		}
 		slot.child.prepare(0)
+		removeAttr(n, "srcdoc")
 		setAttr(n, "src", d.a.mark(markKey{kind: markFrame, doc: slot.child}))
 		return
 	}

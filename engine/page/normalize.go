@@ -45,6 +45,13 @@ func (d *document) normalize() {
 
 // tidy is normalize's work on one element.
 func (d *document) tidy(n *html.Node) {
+	if isHTML(n, atom.Link) {
+		// Before the event handlers go: some decide how the link applies.
+		d.tidyLink(n)
+		if n.Parent == nil {
+			return
+		}
+	}
 	if !d.a.opts.KeepScripts && removeScripting(n) {
 		return
 	}
@@ -61,8 +68,6 @@ func (d *document) tidy(n *html.Node) {
 		if staleMeta(n) {
 			remove(n)
 		}
-	case atom.Link:
-		d.tidyLink(n)
 	case atom.Img:
 		if n.Parent == nil || !isHTML(n.Parent, atom.Picture) {
 			desktop.chooseImg(n)

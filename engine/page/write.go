@@ -133,6 +133,9 @@ func (a *Assembler) guessedIcon() *resource {
 // var() can stand for them: each is written once, as a custom property.
 func (d *document) decideVars() {
 	d.vars = map[string]string{}
+	if d.a.noDedup {
+		return
+	}
 	n := 0
 	for _, res := range d.a.order {
 		if d.uses[res.key] >= 2 && res.inlined() {

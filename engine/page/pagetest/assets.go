@@ -279,6 +279,7 @@ h1{font:60px "GoPK",serif;color:#036;margin:0 0 10px}
 </head><body>
 <iframe src="frames/inner.html"></iframe>
 <iframe srcdoc="<body style='margin:0;background:#fe9'><p style='font:22px sans-serif'>srcdoc &amp; frame</p><img src='img/circle-green.png' width='80'></body>"></iframe>
+<iframe src="frames/quirks.html"></iframe>
 </body></html>
 `,
 	"/frames/inner.html": `<!doctype html>
@@ -288,6 +289,15 @@ h1{font:60px "GoPK",serif;color:#036;margin:0 0 10px}
 </body></html>
 `,
 	"/frames/deep.html": `<!doctype html><html><body style="background:#9cf;margin:0;font:16px sans-serif;color:#000"><img src="../img/square-white.png" width="40"> nested frame</body></html>
+`,
+	"/frames/quirks.html": `<html><head><title>Quirks</title></head><body style="margin:0;background:#eee">
+<div style="height:50%;background:#c60 url(../img/cross-teal.png) no-repeat center;font:20px sans-serif">quirks mode: half the frame</div>
+</body></html>
+`,
+	"/frameset.html": `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Frameset//EN" "http://www.w3.org/TR/html4/frameset.dtd">
+<html><head><title>Frameset</title></head>
+<frameset cols="40%,*"><frame src="frames/inner.html"><frame src="frames/deep.html"></frameset>
+</html>
 `,
 	"/frames/loop.html": `<!doctype html><html><body><p>loop</p><iframe src="loop.html"></iframe></body></html>
 `,
