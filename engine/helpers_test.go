@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,8 +73,14 @@ func waitDone(t testing.TB, e *Engine) {
 	t.Helper()
 	select {
 	case <-e.Done():
-	case <-time.After(60 * time.Second):
-		t.Fatalf("the run did not end; phase %v", e.Phase())
+	case <-time.After(15 * time.Second):
+		var stuck []string
+		for _, j := range e.Snapshot().Jobs {
+			if !j.State.Final() {
+				stuck = append(stuck, fmt.Sprintf("#%d %v %s", j.ID, j.State, j.Message(time.Now())))
+			}
+		}
+		t.Fatalf("the run did not end; phase %v; unfinished: %v", e.Phase(), stuck)
 	}
 }
 

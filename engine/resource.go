@@ -59,9 +59,14 @@ type pageWork struct {
 	asm        Assembly
 	waitingFor int         // resources asked for and not yet arrived
 	arrived    []*resource // arrived since the last save step
+	rendered   rendered    // written, waiting for a keeper
 }
 
 func (w *pageWork) close() {
+	if w.rendered.file != nil {
+		w.rendered.file.Close() // its temporary file goes with the run's folder
+		w.rendered.file = nil
+	}
 	if w.asm != nil {
 		w.asm.Close()
 	}

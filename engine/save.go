@@ -127,17 +127,62 @@ func (e *Engine) skipSamePage(j *job) *rowJob {
 	return e.rowFor(j)
 }
 
-// keep writes the page, gives it its final name and records it.
+// keep writes the page and hands it to the keepers, which make it durable,
+// give it its final name and record it.
 func (e *Engine) keep(ctx context.Context, run *runState, j *job) {
 	w := j.work
-	rel, size, sum, err := write(ctx, run.folder, w)
+	r, err := render(ctx, run.folder, w)
 	if err != nil {
 		e.saveFailed(ctx, run, j, err)
 		return
 	}
+	w.rendered = r
+	select {
+	case run.keepQ <- j:
+	case <-ctx.Done():
+		r.file.Close()
+		run.folder.Remove(r.name)
+	}
+}
+
+// keeper makes rendered pages durable and places them until the run ends.
+// Syncing waits on the disk, not the processor: many keepers let the disk
+// commit many files at once while the savers go on assembling.
+func (e *Engine) keeper(ctx context.Context, run *runState) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-run.finished:
+			return
+		case j := <-run.keepQ:
+			e.commit(ctx, run, j)
+		}
+	}
+}
+
+// commit syncs a rendered page, gives it its final name (a final name only
+// ever holds a complete, durable file) and records it as saved.
+func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
+	w := j.work
+	r := w.rendered
+	err := syncClose(r.file)
+	if err == nil {
+		err = ctx.Err()
+	}
+	var rel string
+	if err == nil {
+		p := w.page
+		rel, err = run.folder.Place(r.name, naming.SiteFolder(p.FinalURL), naming.FileStem(p.FinalURL, p.Disposition), w.asm.Extension())
+	}
+	if err != nil {
+		run.folder.Remove(r.name)
+		e.saveFailed(ctx, run, j, failure.Disk(err))
+		return
+	}
 	missing := w.asm.Missing()
 	e.mu.Lock()
-	j.savedPath, j.savedSize, j.sha256 = rel, size, sum
+	j.savedPath, j.savedSize, j.sha256 = rel, r.size, r.sum
 	j.missing = missing
 	j.failure = failureNone
 	w.close()
@@ -176,65 +221,56 @@ func (e *Engine) failLocked(j *job, f failure.Failure) *rowJob {
 	return e.rowFor(j)
 }
 
-// write puts the kept form of the page in a synced temporary file and
-// gives it its final name, so a final name only ever holds a complete file.
-// It returns the path relative to the output folder, the size and the
-// SHA-256.
-func write(ctx context.Context, folder *store.Folder, w *pageWork) (string, int64, string, error) {
-	tmp, size, sum, err := render(ctx, folder, w)
-	if err != nil {
-		return "", 0, "", err
-	}
-	p := w.page
-	rel, err := folder.Place(tmp, naming.SiteFolder(p.FinalURL), naming.FileStem(p.FinalURL, p.Disposition), w.asm.Extension())
-	if err != nil {
-		folder.Remove(tmp)
-		return "", 0, "", err
-	}
-	return rel, size, sum, nil
+// rendered is a page written to a temporary file, not yet synced.
+type rendered struct {
+	file *os.File
+	name string // relative to the output folder
+	size int64
+	sum  string // SHA-256 of the content, hex
 }
 
-// render leaves the kept form of the page in a synced, closed temporary
-// file and returns its name, size and SHA-256. A page kept as it came,
-// which spilled to disk, is kept in that very file: copying it would
-// double the disk work for the largest pages, and its digest was taken as
-// it arrived.
-func render(ctx context.Context, folder *store.Folder, w *pageWork) (string, int64, string, error) {
+// render writes the kept form of the page to a temporary file. A page kept
+// as it came, which spilled to disk, is kept in that very file: copying it
+// would double the disk work for the largest pages, and its digest was
+// taken as it arrived.
+func render(ctx context.Context, folder *store.Folder, w *pageWork) (rendered, error) {
 	body := w.page.body
-	if _, ok := w.asm.(*verbatim); ok && body.Identity() {
+	_, asIs := w.asm.(*verbatim)
+	if asIs && body.Identity() {
 		if name, f, ok := body.TakeFile(); ok {
-			if err := f.Sync(); err != nil {
-				folder.Remove(name)
-				return "", 0, "", failure.Disk(err)
-			}
 			sum := body.SHA256()
-			return name, body.Size(), hex.EncodeToString(sum[:]), ctx.Err()
+			return rendered{file: f, name: name, size: body.Size(), sum: hex.EncodeToString(sum[:])}, ctx.Err()
 		}
 	}
 	f, tmp, err := folder.CreateTemp("save")
 	if err != nil {
-		return "", 0, "", err
+		return rendered{}, err
 	}
-	hash := sha256.New()
-	counter := &countingWriter{}
-	buf := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: f}, 64<<10)
-	err = w.asm.Write(ctx, io.MultiWriter(buf, hash, counter))
-	if err == nil {
-		err = buf.Flush()
-	}
-	if err == nil {
-		err = syncClose(f)
+	r := rendered{file: f, name: tmp}
+	if asIs && body.Identity() {
+		// The digest taken as the bytes arrived is the content's digest.
+		err = w.asm.Write(ctx, &ctxWriter{ctx: ctx, w: f})
+		sum := body.SHA256()
+		r.size, r.sum = body.Size(), hex.EncodeToString(sum[:])
 	} else {
-		f.Close()
+		hash := sha256.New()
+		counter := &countingWriter{}
+		buf := bufio.NewWriterSize(&ctxWriter{ctx: ctx, w: f}, 64<<10)
+		err = w.asm.Write(ctx, io.MultiWriter(buf, hash, counter))
+		if err == nil {
+			err = buf.Flush()
+		}
+		r.size, r.sum = counter.n, hex.EncodeToString(hash.Sum(nil))
 	}
 	if err != nil {
+		f.Close()
 		folder.Remove(tmp)
 		if ctx.Err() != nil {
-			return "", 0, "", ctx.Err()
+			return rendered{}, ctx.Err()
 		}
-		return "", 0, "", failure.Disk(err)
+		return rendered{}, failure.Disk(err)
 	}
-	return tmp, counter.n, hex.EncodeToString(hash.Sum(nil)), nil
+	return r, nil
 }
 
 // syncClose makes f's bytes durable and closes it.

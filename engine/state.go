@@ -46,6 +46,10 @@ func (s State) Final() bool { return s >= Saved && s < NumStates }
 // now, so its progress changes without a state change.
 func (s State) active() bool { return s == Downloading || s == Saving }
 
+// open reports whether the job is a page started and not finished, which
+// the scheduler bounds (see openPages).
+func (s State) open() bool { return s == Downloading || s == WaitingToSave || s == Saving }
+
 // Phase is what the engine as a whole is doing.
 type Phase int
 

@@ -36,8 +36,14 @@ func (e *Engine) setState(j *job, s State) bool {
 			e.active[j] = struct{}{}
 			j.meter = &rateMeter{}
 		}
+		wasOpen := j.state.open()
 		j.state = s
 		j.changed = time.Now()
+		if wasOpen && !s.open() && e.run != nil {
+			// The scheduler holds new pages back while too many are open:
+			// one closing may let a waiting worker start the next.
+			e.run.wake()
+		}
 		if s.Final() {
 			e.jobEnded(j)
 		}

@@ -20,6 +20,8 @@ func main() {
 	n := flag.Int("n", 10, "how many addresses")
 	size := flag.Int64("size", 20000, "body size in bytes")
 	drip := flag.Duration("drip", 0, "delay between 1 KiB pieces of each body")
+	latency := flag.Duration("latency", 0, "delay before each answer")
+	ctype := flag.String("type", "", "Content-Type of the bodies (default text/html)")
 	flag.Parse()
 	if *urls == "" {
 		fmt.Fprintln(os.Stderr, "testserver: -urls FILE is required")
@@ -27,7 +29,7 @@ func main() {
 	}
 	srv := enginetest.Start(os.Stderr)
 	defer srv.Close()
-	list := srv.Paths(*n, enginetest.Knobs{Size: *size, Drip: *drip})
+	list := srv.Paths(*n, enginetest.Knobs{Size: *size, Drip: *drip, Latency: *latency, ContentType: *ctype})
 	if err := os.WriteFile(*urls, []byte(strings.Join(list, "\n")+"\n"), 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "testserver:", err)
 		os.Exit(1)

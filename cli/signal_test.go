@@ -1,0 +1,72 @@
+//go:build unix
+
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"pagekeeper/engine/enginetest"
+)
+
+// buildCLI builds the graphics-free binary once per test run.
+func buildCLI(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "pagekeeper-cli")
+	cmd := exec.Command("go", "build", "-o", bin, "../cmd/pagekeeper-cli")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestSignalsStopCleanly: SIGTERM and SIGHUP stop a run like Ctrl-C does:
+// transfers end, no temporary file is left, and the exit code says the
+// list was not finished.
+func TestSignalsStopCleanly(t *testing.T) {
+	bin := buildCLI(t)
+	srv := enginetest.New(t)
+	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGHUP, syscall.SIGINT} {
+		t.Run(sig.String(), func(t *testing.T) {
+			out := t.TempDir()
+			urls := srv.Paths(20, enginetest.Knobs{Size: 1 << 20, Drip: 5 * time.Millisecond, DripChunk: 4 << 10})
+			for i := range urls {
+				urls[i] += "&sig=" + strings.ReplaceAll(sig.String(), " ", "")
+			}
+			cmd := exec.Command(bin, "-i", "-", "-o", out, "-downloaders", "4")
+			cmd.Stdin = strings.NewReader(strings.Join(urls, "\n"))
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			before := srv.Requests()
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			if err := srv.WaitRequests(t.Context(), before+4); err != nil {
+				t.Fatal(err)
+			}
+			cmd.Process.Signal(sig)
+			err := cmd.Wait()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != ExitIncomplete {
+				t.Errorf("exit: %v\nstderr:\n%s", err, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "stopping") || !strings.Contains(stdout.String(), "canceled") {
+				t.Errorf("stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+			}
+			filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+				if err == nil && (strings.HasSuffix(p, ".part") || strings.Contains(p, ".pagekeeper-tmp")) {
+					t.Errorf("left behind: %s", p)
+				}
+				return nil
+			})
+		})
+	}
+}
