@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"pagekeeper/engine"
+	"pagekeeper/engine/listfile"
 )
 
 // Exit codes.
@@ -37,17 +38,12 @@ func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan
 		fmt.Fprintln(stderr, "pagekeeper: -o FOLDER is required")
 		return ExitBadInput
 	}
-	text, err := readInput(opts.Input, stdin)
-	if err != nil {
-		fmt.Fprintln(stderr, "pagekeeper:", err)
-		return ExitBadInput
-	}
 	e, err := engine.New(opts.config())
 	if err != nil {
 		fmt.Fprintln(stderr, "pagekeeper:", err)
 		return ExitBadInput
 	}
-	added, err := e.Add(text)
+	added, err := addList(e, opts.Input, stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "pagekeeper:", err)
 		return ExitBadInput
@@ -101,16 +97,27 @@ func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan
 	return ExitOK
 }
 
-func readInput(name string, stdin io.Reader) (string, error) {
-	var b []byte
-	var err error
-	if name == "-" {
-		b, err = io.ReadAll(stdin)
-	} else {
-		b, err = os.ReadFile(name)
+// addList reads the list (a text, CSV or bookmarks file, or standard
+// input for "-") entry by entry into e, never holding the whole file.
+func addList(e *engine.Engine, name string, stdin io.Reader) (engine.AddResult, error) {
+	var r io.Reader = stdin
+	shown := "standard input"
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return engine.AddResult{}, fmt.Errorf("cannot read the addresses: %s cannot be opened", name)
+		}
+		defer f.Close()
+		r, shown = f, name
 	}
+	l, err := listfile.Open(r, shown)
 	if err != nil {
-		return "", fmt.Errorf("cannot read the addresses from %s", name)
+		return engine.AddResult{}, err
 	}
-	return string(b), nil
+	ctx := context.Background()
+	res, err := e.AddEntries(ctx, l.Entries(ctx))
+	if err == nil {
+		err = l.Err()
+	}
+	return res, err
 }

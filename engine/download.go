@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"time"
 
+	"pagekeeper/engine/address"
 	"pagekeeper/engine/failure"
 	"pagekeeper/engine/fetch"
 )
@@ -108,7 +109,7 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 			OnAnswer: func(a fetch.Answer) {
 				e.mu.Lock()
 				j.status = a.Status
-				j.finalURL = hidePassword(a.FinalURL.String())
+				j.finalURL = address.Redact(a.FinalURL.String())
 				j.total = a.Length
 				e.touch(j)
 				e.mu.Unlock()
@@ -128,7 +129,7 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 		return
 	}
 	j.status = resp.Status
-	j.finalURL = hidePassword(resp.FinalURL.String())
+	j.finalURL = address.Redact(resp.FinalURL.String())
 	j.contentType = resp.ContentType
 	j.failure = failureNone
 	shownURL, _ := url.Parse(j.shown)

@@ -7,7 +7,9 @@
 package engine
 
 import (
+	"context"
 	"errors"
+	"iter"
 	"strconv"
 	"strings"
 	"sync"
@@ -127,30 +129,59 @@ type Added struct {
 // back in Rejected with a reason. While draining or stopping nothing is
 // added.
 func (e *Engine) Add(text string) (AddResult, error) {
-	parsed := address.Parse(text)
-	return e.AddParsed(parsed)
+	return e.AddEntries(context.Background(), address.Lines(strings.TrimPrefix(text, "\uFEFF")))
 }
 
-// AddParsed queues addresses already parsed (see address.Parse), for
-// callers that read large lists in pieces.
-func (e *Engine) AddParsed(parsed address.Parsed) (AddResult, error) {
+// addBatch is how many entries are parsed between two takes of the lock:
+// a list of a million addresses never holds the lock for long, nor needs
+// its whole text in memory.
+const addBatch = 2000
+
+// AddEntries adds a list read entry by entry (see package listfile), in
+// batches. It stops early when ctx ends, keeping what it added.
+func (e *Engine) AddEntries(ctx context.Context, entries iter.Seq2[int, string]) (AddResult, error) {
+	p := address.NewParser(0)
+	var res AddResult
+	var batch address.Parsed
+	flush := func() error {
+		err := e.addParsed(batch, &res)
+		batch.Accepted, batch.Rejected = batch.Accepted[:0], batch.Rejected[:0]
+		return err
+	}
+	for n, text := range entries {
+		p.Entry(n, text, &batch)
+		if len(batch.Accepted)+len(batch.Rejected) >= addBatch {
+			if err := flush(); err != nil {
+				return res, err
+			}
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
+		}
+	}
+	return res, flush()
+}
+
+// addParsed queues a batch of parsed addresses, appending to res.
+func (e *Engine) addParsed(parsed address.Parsed, res *AddResult) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if err := e.refuseChanges(); err != nil {
-		return AddResult{}, err
+		return err
 	}
 	now := time.Now()
-	res := AddResult{Rejected: parsed.Rejected, Accepted: make([]Added, 0, len(parsed.Accepted))}
+	res.Rejected = append(res.Rejected, parsed.Rejected...)
+	added := 0
 	for _, a := range parsed.Accepted {
 		if old, ok := e.byURL[a.URL]; ok {
 			res.Rejected = append(res.Rejected, address.Rejection{
-				Line: a.Line, Text: hidePassword(a.URL), Duplicate: true,
+				Line: a.Line, Text: address.Display(a.URL), Duplicate: true,
 				Reason: "Already in the list as #" + strconv.Itoa(old.id),
 			})
 			continue
 		}
 		e.nextID++
-		j := &job{id: e.nextID, url: a.URL, shown: hidePassword(a.URL), site: siteKey(a.URL),
+		j := &job{id: e.nextID, url: a.URL, shown: address.Redact(a.URL), site: siteKey(a.URL),
 			total: -1, state: Queued, added: now, changed: now}
 		e.byURL[a.URL] = j
 		e.byID[j.id] = j
@@ -161,11 +192,12 @@ func (e *Engine) AddParsed(parsed address.Parsed) (AddResult, error) {
 			e.run.sched.addPage(j, now)
 		}
 		res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown})
+		added++
 	}
-	if len(res.Accepted) > 0 && e.run != nil {
+	if added > 0 && e.run != nil {
 		e.run.wake()
 	}
-	return res, nil
+	return nil
 }
 
 // refuseChanges says why the list takes nothing new now. Callers hold e.mu.
