@@ -117,3 +117,19 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "records/s")
 }
+
+// BenchmarkFlushOne is one change put and flushed: what a caller waits
+// for when it needs a change on disk now (after Add, say).
+func BenchmarkFlushOne(b *testing.B) {
+	j := mustOpen(b, b.TempDir())
+	defer mustClose(b, j)
+	r := sample(1, 1)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		r.State = i
+		j.Put(r)
+		if err := j.Flush(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -18,7 +18,9 @@ type Record struct {
 	URL      string
 	State    int
 	Attempts int
-	// Files are the saved file(s), relative to the folder, with '/'.
+	// Files are the saved file(s), relative to the folder, with '/'. A
+	// Files slice given to or returned by the journal is shared with it:
+	// replace the slice, never change its elements.
 	Files []string
 	// Failure is why the job did not work out, field by field.
 	Failure    failure.Failure

@@ -64,7 +64,7 @@ const sqliteHeader = "SQLite format 3\x00"
 // opens it: SQLite would take the files beside it for its own and delete
 // them, and they must be set aside as they were found.
 func checkHeader(path string) error {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|openFlags, 0)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
