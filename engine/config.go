@@ -45,7 +45,7 @@ type Config struct {
 	PageLimit       int64  // all resources of one complete page, default 200 MB
 	MemoryLimit     int64  // bodies larger than this spill to disk, default 4 MiB
 	UserAgent       string // sent with every request
-	Format          Format // how pages are written, default AsServed
+	Format          Format // how pages are written, default Complete with scripts
 }
 
 // DefaultUserAgent names us to the servers we visit.
@@ -72,7 +72,7 @@ func (c Config) Defaults() Config {
 		c.UserAgent = DefaultUserAgent
 	}
 	if c.Format == nil {
-		c.Format = AsServed{}
+		c.Format = Complete{KeepScripts: true}
 	}
 	if c.Retries < 0 {
 		c.Retries = 0

@@ -135,7 +135,8 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 	shownURL, _ := url.Parse(j.shown)
 	j.work = &pageWork{page: &Page{
 		URL: shownURL, FinalURL: resp.FinalURL, Status: resp.Status,
-		ContentType: resp.ContentType, Disposition: resp.Disposition, body: resp.Body,
+		ContentType: resp.ContentType, Disposition: resp.Disposition, PageLimit: run.cfg.PageLimit,
+		body: resp.Body,
 	}}
 	e.setState(j, WaitingToSave)
 	e.mu.Unlock()
@@ -201,7 +202,7 @@ func (e *Engine) fetchResource(ctx context.Context, run *runState, t *task) {
 		// Resources live in files, not in memory: a run shares them across
 		// pages until it ends.
 		resp, err = run.client.Get(ctx, fetch.Request{
-			URL: u, Accept: r.accept, MaxSize: run.cfg.ResourceMaxSize, Spool: run.folder,
+			URL: u, Accept: r.accept, Referrer: r.referrer, MaxSize: run.cfg.ResourceMaxSize, Spool: run.folder,
 			Progress: e.progress(r.owner),
 		})
 	} else {

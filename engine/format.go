@@ -44,8 +44,9 @@ type Assembly interface {
 
 // Want is a resource a page needs.
 type Want struct {
-	URL    string // absolute http(s), no fragment
-	Accept string // the Accept header to send
+	URL      string // absolute http(s), no fragment
+	Accept   string // the Accept header to send
+	Referrer string // the document or stylesheet that refers to it
 }
 
 // Resource is a wanted resource as the assembly sees it.
@@ -54,6 +55,9 @@ type Resource struct {
 	FinalURL    string
 	ContentType string
 	Size        int64 // bytes as received
+	// DecodedSize is the size Open gives, -1 when not known without
+	// reading (a compressed body).
+	DecodedSize int64
 	// Open reads the decoded bytes; nil when the resource failed.
 	Open    func() (io.ReadCloser, error)
 	Failure failure.Failure
@@ -66,7 +70,9 @@ type Page struct {
 	Status      int
 	ContentType string
 	Disposition string // the file name the server suggested, if any
-	body        *fetch.Body
+	// PageLimit is the most a complete page may inline of its resources.
+	PageLimit int64
+	body      *fetch.Body
 }
 
 // Body reads the page's content (decoded when the server compressed it).

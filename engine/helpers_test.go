@@ -26,6 +26,8 @@ func testConfig(t testing.TB) Config {
 		RetryBase:       time.Millisecond,
 		ResponseTimeout: 5 * time.Second,
 		IdleTimeout:     5 * time.Second,
+		// Most tests check bytes as served; complete pages have their own.
+		Format: AsServed{},
 	}
 }
 

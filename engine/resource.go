@@ -12,6 +12,7 @@ type resource struct {
 	url      string
 	site     string
 	accept   string
+	referrer string
 	task     *task // the queued request, while it waits for a worker
 	state    resourceState
 	attempts int
@@ -39,6 +40,10 @@ func (r *resource) view() Resource {
 	v := Resource{URL: r.url, FinalURL: r.finalURL, ContentType: r.ctype, Failure: r.failure}
 	if r.state == resourceDone && r.body != nil {
 		v.Size = r.body.Size()
+		v.DecodedSize = -1
+		if r.body.Identity() {
+			v.DecodedSize = v.Size
+		}
 		v.Open = r.body.Decoded
 	}
 	return v

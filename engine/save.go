@@ -92,7 +92,7 @@ func (e *Engine) request(run *runState, j *job, wants []Want) (ready []*resource
 	for _, want := range wants {
 		r := run.resources[want.URL]
 		if r == nil {
-			r = &resource{url: want.URL, site: siteKey(want.URL), accept: want.Accept, owner: j}
+			r = &resource{url: want.URL, site: siteKey(want.URL), accept: want.Accept, referrer: want.Referrer, owner: j}
 			run.resources[want.URL] = r
 			run.sched.addResource(r, now)
 		}

@@ -23,6 +23,9 @@ type Request struct {
 	URL *url.URL
 	// Accept is the Accept header, default "*/*".
 	Accept string
+	// Referrer is sent as Referer (to the same site only, as browsers
+	// trim it), for sites that refuse images linked from elsewhere.
+	Referrer string
 	// MaxSize is the largest body kept; a larger one fails as TooLarge.
 	MaxSize int64
 	// MemoryLimit is how much of the body stays in memory before it
@@ -74,6 +77,7 @@ func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
 			auth = login
 		}
 		res, next, err := c.hop(ctx, r, &target, auth)
+		r.Referrer = "" // a redirect is not referred to by the page
 		if err != nil || next == nil {
 			return res, err
 		}
@@ -108,6 +112,9 @@ func (c *Client) hop(ctx context.Context, r Request, target *url.URL, auth *url.
 	req.Header.Set("User-Agent", c.s.UserAgent)
 	req.Header.Set("Accept", r.Accept)
 	req.Header.Set("Accept-Encoding", "gzip")
+	if ref := referrer(r.Referrer, target); ref != "" {
+		req.Header.Set("Referer", ref)
+	}
 	if auth != nil {
 		pw, _ := auth.Password()
 		req.SetBasicAuth(auth.Username(), pw)
@@ -229,4 +236,22 @@ func dispositionName(v string) string {
 		return ""
 	}
 	return strings.TrimSpace(params["filename"])
+}
+
+// referrer is what a browser's default policy (strict-origin-when-cross-
+// origin) sends: the whole address to the same site, only the origin to
+// another, nothing from https to http.
+func referrer(from string, to *url.URL) string {
+	if from == "" {
+		return ""
+	}
+	f, err := url.Parse(from)
+	if err != nil || (f.Scheme == "https" && to.Scheme != "https") {
+		return ""
+	}
+	f.User, f.Fragment = nil, ""
+	if f.Scheme == to.Scheme && f.Host == to.Host {
+		return f.String()
+	}
+	return f.Scheme + "://" + f.Host + "/"
 }
