@@ -35,6 +35,12 @@ type Assembler struct {
 	extra   []Missing // found only while writing (a file gone from disk)
 	spriteN int
 	noDedup bool // tests only: write every use of a resource in full
+
+	// What was written, against the page's limit (budget.go).
+	spent     int64
+	copies    map[*resource]int
+	refused   map[*resource]bool
+	frameDocs int
 }
 
 // ErrWritten is returned by WriteTo when it is called a second time.

@@ -384,3 +384,26 @@ func encodedOf(s string) string {
 	enc.Close()
 	return b.String()
 }
+
+func TestPageLimitCountsEveryCopy(t *testing.T) {
+	site := memSite{"https://ex.test/a.png": png(292)} // 300 bytes
+	page := strings.Repeat(`<img src="a.png">`, 5)
+	a, out, _ := assembleMem(t, Options{PageLimit: 1000}, "https://ex.test/", page, site)
+	if n := strings.Count(out, `<img src="data:image/png`); n != 3 {
+		t.Errorf("%d copies inlined, want 3 (900 of the 1000 bytes allowed)", n)
+	}
+	if n := strings.Count(out, `<img src="https://ex.test/a.png"/>`); n != 2 {
+		t.Errorf("%d uses kept as links, want 2", n)
+	}
+	if k := missingKinds(a)["https://ex.test/a.png"]; k != failure.PageTooLarge {
+		t.Errorf("the image whose copies passed the limit is missing as %v", k)
+	}
+}
+
+func TestFrameDocumentsBounded(t *testing.T) {
+	page := strings.Repeat(`<iframe srcdoc="<p>frame</p>"></iframe>`, maxFrameDocs+20)
+	_, out, _ := assembleMem(t, Options{}, "https://ex.test/", page, memSite{})
+	if n := strings.Count(out, "&lt;meta charset="); n != maxFrameDocs {
+		t.Errorf("%d frame documents saved, want the cap of %d", n, maxFrameDocs)
+	}
+}

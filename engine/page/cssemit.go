@@ -38,7 +38,10 @@ func (h *writeHooks) url(r cssRef) string {
 	if name, ok := h.d.vars[key]; ok && r.varOK && frag == "" {
 		return "var(" + name + ")"
 	}
-	return cssURL(h.d.a.mark(markKey{kind: markData, res: res}) + frag)
+	if m, ok := h.d.a.inline(markKey{kind: markData, res: res}); ok {
+		return cssURL(m + frag)
+	}
+	return cssURL(urlString(u))
 }
 
 // fontSrc keeps the entries up to the first one inlined: the browser
@@ -58,11 +61,12 @@ func (h *writeHooks) fontSrc(refs []fontRef) []string {
 		if !ok {
 			continue
 		}
+		out[i] = cssURL(urlString(u))
 		if res := h.d.a.lookup(key); res.inlined() {
-			out[i] = cssURL(h.d.a.mark(markKey{kind: markData, res: res}) + fragmentOf(u))
-			inlined = true
-		} else {
-			out[i] = cssURL(urlString(u))
+			if m, ok := h.d.a.inline(markKey{kind: markData, res: res}); ok {
+				out[i] = cssURL(m + fragmentOf(u))
+				inlined = true
+			}
 		}
 	}
 	return out
@@ -101,7 +105,7 @@ func (d *document) sheetPieces(text string, base *url.URL, chain []string, depth
 			continue // a cycle: browsers skip the @import, so does the page
 		}
 		res := d.a.lookup(key)
-		if res.inlined() && res.sheet != nil && depth < d.a.opts.MaxImportDepth {
+		if res.inlined() && res.sheet != nil && depth < d.a.opts.MaxImportDepth && (count || d.a.allow(res, int64(len(res.sheet.text)))) {
 			c := cssCond{layer: im.layer, layerName: im.layerName, supports: im.supports, media: im.media}
 			d.sheetPieces(res.sheet.text, res.sheet.base, append(chain[:len(chain):len(chain)], key), depth+1,
 				append(conds[:len(conds):len(conds)], c), count, out)
@@ -211,6 +215,10 @@ func (w *writePass) stylesheetLink(d *document, n *html.Node) {
 		if !w.count {
 			setAttr(n, "href", urlString(u))
 		}
+		return
+	}
+	if !w.count && !d.a.allow(res, int64(len(res.sheet.text))) {
+		setAttr(n, "href", urlString(u))
 		return
 	}
 	var pieces []string

@@ -54,11 +54,22 @@ func (discoverPass) svgUse(d *document, n *html.Node, key string) {
 	if !ok {
 		return
 	}
-	if _, k, ok := resolveKey(d.base, v); ok {
-		res := d.a.want(k, Image, urlString(d.url), d.charset)
-		res.roles |= roleSprite
-		d.a.parseRoles(res)
+	_, k, ok := resolveKey(d.base, v)
+	if !ok {
+		return
 	}
+	if d.spriteDepth >= maxSpriteDepth {
+		// Sprites that use sprites that use sprites...: the chain could
+		// go on for ever.
+		d.a.leaveOut(k, Image)
+		return
+	}
+	res := d.a.want(k, Image, urlString(d.url), d.charset)
+	if res.roles&roleSprite == 0 {
+		res.roles |= roleSprite
+		res.spriteDepth = d.spriteDepth + 1
+	}
+	d.a.parseRoles(res)
 }
 
 // wantRef asks for the resource raw refers to, if it can be fetched.

@@ -24,12 +24,15 @@ type document struct {
 	frames  map[*html.Node]*frameSlot
 	hasIcon bool
 	sprite  bool // the content of an SVG sprite, not a document
+	// spriteDepth is how many sprites deep an SVG sprite's content is.
+	spriteDepth int
 
 	// Set while writing.
 	prepared bool
 	level    int               // how many srcdoc attributes hold this document
 	uses     map[string]int    // resource key -> var()-able uses in CSS
 	vars     map[string]string // resource key -> custom property standing for it
+	varMarks []string          // the custom properties' definitions
 	sprites  []*sprite         // sprites its <use> elements refer to
 }
 

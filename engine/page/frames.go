@@ -27,10 +27,11 @@ func (d *document) discoverFrame(n *html.Node) {
 	if srcdoc, ok := attr(n, "srcdoc"); ok && isHTML(n, atom.Iframe) {
 		slot := &frameSlot{doc: d, node: n}
 		d.frames[n] = slot
-		if d.depth+1 > d.a.opts.MaxFrameDepth {
+		if d.depth+1 > d.a.opts.MaxFrameDepth || d.a.frameDocs >= maxFrameDocs {
 			slot.left = true
 			return
 		}
+		d.a.frameDocs++
 		// A srcdoc document has its parent's base address.
 		child := d.a.newDocument(srcdoc, "utf-8", d.base, d.depth+1, d.chain)
 		slot.child = child
@@ -49,7 +50,7 @@ func (d *document) discoverFrame(n *html.Node) {
 			return
 		}
 	}
-	if d.depth+1 > d.a.opts.MaxFrameDepth {
+	if d.depth+1 > d.a.opts.MaxFrameDepth || d.a.frameDocs >= maxFrameDocs {
 		slot.left = true
 		d.a.leaveOut(key, Frame)
 		return
@@ -67,6 +68,11 @@ func (a *Assembler) fillFrame(slot *frameSlot, res *resource) {
 	if slot.child != nil || slot.left || res.state != fetched || !IsHTML(res.r.ContentType, res.head) {
 		return
 	}
+	if a.frameDocs >= maxFrameDocs {
+		slot.left = true
+		return
+	}
+	a.frameDocs++
 	b, ok := a.readAll(res)
 	if !ok {
 		return
@@ -176,8 +182,10 @@ func (w *writePass) frame(d *document, n *html.Node) {
 	res := d.a.lookup(slot.key)
 	u, _ := resolve(d.base, attrVal(n, "src"))
 	if res.inlined() && !slot.left {
-		setAttr(n, "src", d.a.mark(markKey{kind: markData, res: res})+fragmentOf(u))
-		return
+		if m, ok := d.a.inline(markKey{kind: markData, res: res}); ok {
+			setAttr(n, "src", m+fragmentOf(u))
+			return
+		}
 	}
 	setAttr(n, "src", urlString(u))
 }

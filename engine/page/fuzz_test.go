@@ -1,8 +1,14 @@
 package page
 
 import (
+	"bytes"
+	"context"
+	"io"
+	"net/url"
 	"strings"
 	"testing"
+
+	"pagekeeper/engine/failure"
 
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/css"
@@ -96,6 +102,62 @@ func FuzzSrcset(f *testing.F) {
 			if cs[i].url != again[i].url || cs[i].width != again[i].width || cs[i].density != again[i].density {
 				t.Fatalf("%q: candidate %d %+v became %+v", s, i, cs[i], again[i])
 			}
+		}
+	})
+}
+
+// FuzzAssemble saves any text as a page, with every resource it wants
+// answered by the same text (so stylesheets, frames and sprites are fuzzed
+// too) or refused, and checks it never panics, never loops, and never
+// leaves a marker in the page.
+func FuzzAssemble(f *testing.F) {
+	seeds := []string{
+		`<img src=a.png srcset="b 1x, c 2x"><link rel=stylesheet href=s.css>`,
+		`<style>@import "a.css"; @font-face{src:url(f)}</style><p style="background:url(x)">`,
+		`<iframe src=f.html></iframe><iframe srcdoc="<img src=x>"></iframe><frameset><frame src=g>`,
+		`<svg><use href="i.svg#a"/><image xlink:href="p.png"/></svg>`, `<base href="/x/"><script src=j.js></script>`,
+		`<picture><source srcset="a" media="(min-width:1px)"><img src=b></picture>`, `<div>` + strings.Repeat("<b>", 600),
+		`<noscript><img src=a></noscript><img data-src=b class=lazyload>`, "\xff\xfe<\x00p\x00>",
+	}
+	for _, s := range seeds {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, text string, keep bool) {
+		u, _ := url.Parse("https://ex.test/dir/page.html")
+		a, err := NewAssembler(Options{KeepScripts: keep, MaxFrameDepth: 2, MaxImportDepth: 2, PageLimit: 1 << 20}, u, "", strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for round := 0; ; round++ {
+			ws := a.Wants()
+			if len(ws) == 0 {
+				break
+			}
+			if round > 40 {
+				t.Fatal("still wanting after 40 rounds")
+			}
+			for i, w := range ws {
+				r := Resource{URL: w.URL, FinalURL: w.URL, Size: int64(len(text)), ContentType: "text/html",
+					Open: func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }}
+				switch {
+				case i%3 == 2:
+					r = Resource{URL: w.URL, Failure: failure.Failure{Kind: failure.HTTPStatus, Status: 404}}
+				case w.Kind == Stylesheet:
+					r.ContentType = "text/css"
+				case w.Kind == Image:
+					r.ContentType = "image/svg+xml"
+				}
+				if err := a.Provide(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		var b bytes.Buffer
+		if _, err := a.WriteTo(context.Background(), &b); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), a.nonce) {
+			t.Fatalf("a marker was left in the page saved from %q", text)
 		}
 	})
 }

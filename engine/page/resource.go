@@ -47,6 +47,8 @@ type resource struct {
 	// how many @imports deep, and the stylesheets around it.
 	importDepth int
 	chain       []string
+	// spriteDepth is how many sprites deep an SVG sprite was first met.
+	spriteDepth int
 
 	sheet  *sheet       // when used as a stylesheet
 	sprite *sprite      // when used by <use>

@@ -21,6 +21,9 @@ type sprite struct {
 	prepared bool
 }
 
+// maxSpriteDepth is how deep sprites using other sprites are followed.
+const maxSpriteDepth = 3
+
 // parseSprite parses an SVG document that arrived for <use>.
 func (a *Assembler) parseSprite(res *resource) {
 	b, ok := a.readAll(res)
@@ -77,7 +80,7 @@ func (a *Assembler) parseSprite(res *resource) {
 		base, _ = url.Parse(res.key)
 	}
 	s.doc = &document{a: a, root: root, url: base, base: base, charset: "utf-8", sprite: true,
-		frames: map[*html.Node]*frameSlot{}}
+		spriteDepth: res.spriteDepth, frames: map[*html.Node]*frameSlot{}}
 	res.sprite = s
 	s.doc.walk(discoverPass{})
 }

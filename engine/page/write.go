@@ -90,7 +90,9 @@ func (d *document) headNodes() []*html.Node {
 	}
 	if d == d.a.top && !d.hasIcon {
 		if icon := d.a.guessedIcon(); icon != nil {
-			nodes = append(nodes, element(atom.Link, "rel", "icon", "href", d.a.mark(markKey{kind: markData, res: icon})))
+			if m, ok := d.a.inline(markKey{kind: markData, res: icon}); ok {
+				nodes = append(nodes, element(atom.Link, "rel", "icon", "href", m))
+			}
 		}
 	}
 	return nodes
@@ -139,8 +141,15 @@ func (d *document) decideVars() {
 	n := 0
 	for _, res := range d.a.order {
 		if d.uses[res.key] >= 2 && res.inlined() {
+			// The copy in the custom property is counted now: the
+			// property must be there for every var() that uses it.
+			m, ok := d.a.inline(markKey{kind: markData, res: res})
+			if !ok {
+				continue
+			}
 			n++
 			d.vars[res.key] = "--pagekeeper-" + strconv.Itoa(n)
+			d.varMarks = append(d.varMarks, d.vars[res.key]+":"+cssURL(m)+";")
 		}
 	}
 }
@@ -152,10 +161,8 @@ func (d *document) varsStyle() *html.Node {
 	}
 	var b strings.Builder
 	b.WriteString(":root{")
-	for _, res := range d.a.order {
-		if name, ok := d.vars[res.key]; ok {
-			b.WriteString(name + ":" + cssURL(d.a.mark(markKey{kind: markData, res: res})) + ";")
-		}
+	for _, v := range d.varMarks {
+		b.WriteString(v)
 	}
 	b.WriteString("}")
 	s := element(atom.Style)
@@ -190,7 +197,9 @@ func (d *document) finalRef(raw string) string {
 		return raw
 	}
 	if res := d.a.lookup(key); res.inlined() {
-		return d.a.mark(markKey{kind: markData, res: res}) + fragmentOf(u)
+		if m, ok := d.a.inline(markKey{kind: markData, res: res}); ok {
+			return m + fragmentOf(u)
+		}
 	}
 	return urlString(u)
 }
@@ -264,7 +273,7 @@ func (w *writePass) script(d *document, n *html.Node) {
 		return
 	}
 	res := d.a.lookup(key)
-	if !res.inlined() {
+	if !res.inlined() || !d.a.allow(res, res.r.Size) {
 		setAttr(n, "src", urlString(u))
 		return
 	}
