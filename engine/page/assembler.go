@@ -30,7 +30,7 @@ type Assembler struct {
 	// nonce makes the markers WriteTo puts where resources go impossible
 	// for a page to contain by chance or on purpose.
 	nonce   string
-	marks   []marker
+	marks   []markKey
 	markOf  map[markKey]int
 	extra   []Missing // found only while writing (a file gone from disk)
 	spriteN int

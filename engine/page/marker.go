@@ -38,16 +38,12 @@ type markKey struct {
 	charset string // markScript, markScriptData: the script's charset attribute
 }
 
-type marker struct {
-	markKey
-}
-
 // mark returns the marker that stands for k in the page.
 func (a *Assembler) mark(k markKey) string {
 	id, ok := a.markOf[k]
 	if !ok {
 		id = len(a.marks)
-		a.marks = append(a.marks, marker{k})
+		a.marks = append(a.marks, k)
 		a.markOf[k] = id
 	}
 	return a.nonce + "_" + strconv.Itoa(id) + "_"
@@ -148,7 +144,7 @@ func parseMarkerID(b []byte) (id, n int, complete bool) {
 }
 
 // expand writes what m stands for.
-func (a *Assembler) expand(ctx context.Context, w io.Writer, m marker) error {
+func (a *Assembler) expand(ctx context.Context, w io.Writer, m markKey) error {
 	switch m.kind {
 	case markFrame:
 		if _, err := io.WriteString(w, "data:text/html;charset=utf-8;base64,"); err != nil {

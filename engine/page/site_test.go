@@ -297,3 +297,15 @@ func TestEachResourceFetchedOnce(t *testing.T) {
 		t.Errorf("the font was fetched %d times", n)
 	}
 }
+
+func TestShiftJISDecoded(t *testing.T) {
+	site := pagetest.New(t)
+	res := pagetest.NewFetcher(t).Assemble(t, site.URL("/sjis.html"), page.Options{})
+	saved, _ := os.ReadFile(res.File)
+	if !strings.Contains(string(saved), "<p>Shift_JIS: 東京・大阪・ｶﾀｶﾅ ― “引用”</p>") || strings.Contains(string(saved), "Shift_JIS\"") {
+		t.Errorf("the Shift_JIS page is not saved as the same text in UTF-8:\n%s", saved)
+	}
+	if res.Title != "日本語のページ" {
+		t.Errorf("Title = %q", res.Title)
+	}
+}

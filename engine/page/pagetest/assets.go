@@ -11,6 +11,7 @@ import (
 	"golang.org/x/image/font/gofont/gomonobold"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
 )
 
 type asset struct {
@@ -84,6 +85,9 @@ func assets() map[string]asset {
 		t["/latin1.html"] = asset{"text/html", []byte(latin1HTML)}
 		latin1CSS, _ := charmap.Windows1252.NewEncoder().String(latin1Sheet)
 		t["/css/latin1.css"] = asset{"text/css", []byte(latin1CSS)}
+
+		sjisHTML, _ := japanese.ShiftJIS.NewEncoder().String(sjisPage)
+		t["/sjis.html"] = asset{"text/html", []byte(sjisHTML)}
 
 		t[SpritePath] = asset{htmlType, []byte(spritesPage())}
 		t["/deep.html"] = asset{htmlType, []byte(deepPage())}
@@ -384,6 +388,13 @@ const iconsSVG = `<?xml version="1.0" encoding="utf-8"?>
 <symbol id="dot" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#2a2"/><use href="#ring"/></symbol>
 <symbol id="ring" viewBox="0 0 10 10"><circle cx="5" cy="5" r="2" fill="none" stroke="#fff" stroke-width="1"/></symbol>
 </svg>
+`
+
+// sjisPage is served in Shift_JIS, declared only by its <meta>.
+const sjisPage = `<!doctype html>
+<html><head><meta charset="Shift_JIS"><title>日本語のページ</title>
+<style>body{margin:0;padding:10px;font:32px sans-serif;background:#eef8ff}</style></head>
+<body><h1>日本語のページ</h1><p>Shift_JIS: 東京・大阪・ｶﾀｶﾅ ― “引用”</p></body></html>
 `
 
 // latin1Page and latin1Sheet are served encoded in windows-1252 with no

@@ -26,6 +26,7 @@ func Pages() []Page {
 		{Path: "/base.html", Shows: "a page whose <base href> points into /assets/deep/"},
 		{Path: "/lazy.html", Shows: "lazy images (data-src, data-srcset, data-bg, loading=lazy) that a script loads"},
 		{Path: "/latin1.html", Shows: "windows-1252 text without any declared charset, in the page and its stylesheet"},
+		{Path: "/sjis.html", Shows: "Japanese text in Shift_JIS, declared by a <meta> only"},
 		{Path: "/missing.html", Shows: "a 404 stylesheet, image and background, and an image over the page limit",
 			Missing: []string{"/css/nothing.css", "/img/nothing.png", "/img/gone.png", "/img/huge.png"}},
 		{Path: "/script.html", Shows: "a script holding \"</script>\" and \"<!--\" in strings colours a box", NeedsScripts: true},
