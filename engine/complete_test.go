@@ -10,6 +10,7 @@ import (
 
 	"pagekeeper/engine/enginetest"
 	"pagekeeper/engine/page/pagetest"
+	"pagekeeper/engine/store"
 )
 
 // completeConfig is a run that keeps complete pages of the test site.
@@ -63,6 +64,15 @@ func TestCompletePagesThroughTheEngine(t *testing.T) {
 		}
 		if !strings.Contains(string(b), "Content-Security-Policy") {
 			t.Errorf("%s has no policy keeping it off the network", p.Path)
+		}
+	}
+	index, err := os.ReadFile(filepath.Join(cfg.OutputDir, store.IndexName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, j := range s.Jobs {
+		if !strings.Contains(string(index), `href="`+j.SavedPath+`"`) {
+			t.Errorf("index.html does not link %s", j.SavedPath)
 		}
 	}
 	if n := site.Hits(pagetest.Sprite); n != 1 {

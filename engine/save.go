@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"io"
 	"os"
+	"strings"
 	"time"
 
+	"pagekeeper/engine/address"
 	"pagekeeper/engine/failure"
 	"pagekeeper/engine/naming"
 	"pagekeeper/engine/store"
@@ -181,6 +183,7 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 		return
 	}
 	missing := w.asm.Missing()
+	title := w.asm.Title()
 	e.mu.Lock()
 	j.savedPath, j.savedSize, j.sha256 = rel, r.size, r.sum
 	j.missing = missing
@@ -189,8 +192,29 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 	j.work = nil
 	e.setState(j, Saved)
 	row := e.rowFor(j)
+	entry := indexEntry(j, title)
 	e.mu.Unlock()
 	e.addRow(run, row)
+	run.folder.AddToIndex(entry)
+}
+
+// indexEntry is how index.html lists a saved job. Callers hold e.mu.
+func indexEntry(j *job, title string) store.IndexEntry {
+	shown := address.Display(j.url)
+	site := shown
+	if i := strings.Index(site, "://"); i >= 0 {
+		site = site[i+3:]
+	}
+	if i := strings.IndexAny(site, "/?#"); i >= 0 {
+		site = site[:i]
+	}
+	if i := strings.LastIndex(site, "@"); i >= 0 {
+		site = site[i+1:]
+	}
+	return store.IndexEntry{
+		Address: shown, Href: j.shown, Site: site, Title: title, File: j.savedPath,
+		Size: j.savedSize, Saved: j.changed, Missing: len(j.missing),
+	}
 }
 
 // saveFailed ends j as Failed, unless the run was stopped.

@@ -39,6 +39,7 @@ type Folder struct {
 	dirs    dirSyncer
 
 	manifest *Manifest
+	index    *indexWriter
 }
 
 // Open opens dir for a run: it checks it, makes the run's temporary
@@ -63,6 +64,7 @@ func Open(dir string) (*Folder, error) {
 		f.Close(false)
 		return nil, folderError(dir, err)
 	}
+	f.index = newIndexWriter(f)
 	return f, nil
 }
 
@@ -153,6 +155,9 @@ func (f *Folder) Remove(name string) { f.root.Remove(name) }
 // file was synced when placed; syncing the manifest as well can take long
 // on a busy disk, so a stopped run, which must end at once, skips it.
 func (f *Folder) Close(sync bool) {
+	if f.index != nil {
+		f.index.close()
+	}
 	if f.manifest != nil {
 		f.manifest.close(sync)
 	}

@@ -61,7 +61,11 @@ func (f *Folder) ownedDir(name string) error {
 		}
 		return nil
 	}
-	if err := f.root.Mkdir(name, 0o755); err != nil && !os.IsExist(err) {
+	perm := fs.FileMode(0o755)
+	if name == ".pagekeeper" {
+		perm = 0o700 // the session list keeps logins inside addresses
+	}
+	if err := f.root.Mkdir(name, perm); err != nil && !os.IsExist(err) {
 		return err
 	}
 	return nil
