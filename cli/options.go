@@ -6,6 +6,7 @@ package cli
 
 import (
 	"flag"
+	"fmt"
 
 	"pagekeeper/engine"
 )
@@ -17,6 +18,8 @@ type Options struct {
 	Downloaders int
 	Savers      int
 	PerHost     int
+	Format      string // "complete" or "served"
+	KeepScripts bool
 }
 
 // Register adds the options' flags to fs, with their defaults.
@@ -26,11 +29,22 @@ func (o *Options) Register(fs *flag.FlagSet) {
 	fs.IntVar(&o.Downloaders, "downloaders", 8, "download workers (1-64)")
 	fs.IntVar(&o.Savers, "savers", 2, "save workers (1-16)")
 	fs.IntVar(&o.PerHost, "per-host", 4, "requests at once to one site (1-16)")
+	fs.StringVar(&o.Format, "format", "complete", "complete: one self-contained file per page; served: the page as the server sent it")
+	fs.BoolVar(&o.KeepScripts, "keep-scripts", true, "keep the scripts of complete pages (they still cannot reach the network)")
 }
 
-func (o Options) config() engine.Config {
-	return engine.Config{
+func (o Options) config() (engine.Config, error) {
+	cfg := engine.Config{
 		OutputDir: o.Output, DownloadWorkers: o.Downloaders,
 		SaveWorkers: o.Savers, PerHost: o.PerHost,
 	}
+	switch o.Format {
+	case "complete", "":
+		cfg.Format = engine.Complete{KeepScripts: o.KeepScripts}
+	case "served":
+		cfg.Format = engine.AsServed{}
+	default:
+		return cfg, fmt.Errorf("-format must be complete or served (got %q)", o.Format)
+	}
+	return cfg, nil
 }

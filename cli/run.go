@@ -38,7 +38,12 @@ func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan
 		fmt.Fprintln(stderr, "pagekeeper: -o FOLDER is required")
 		return ExitBadInput
 	}
-	e, err := engine.New(opts.config())
+	cfg, err := opts.config()
+	if err != nil {
+		fmt.Fprintln(stderr, "pagekeeper:", err)
+		return ExitBadInput
+	}
+	e, err := engine.New(cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "pagekeeper:", err)
 		return ExitBadInput

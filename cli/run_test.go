@@ -17,7 +17,7 @@ func TestHeadlessKeepsPagesAndReports(t *testing.T) {
 	missing := srv.URLFor("/gone", enginetest.Knobs{Status: 404})
 	in := strings.NewReader(good + "\n" + missing + "\nnot a web address\n")
 	var stdout, stderr bytes.Buffer
-	code := Run(Options{Input: "-", Output: out, Downloaders: 2, Savers: 1, PerHost: 2}, in, &stdout, &stderr)
+	code := Run(Options{Input: "-", Output: out, Downloaders: 2, Savers: 1, PerHost: 2, Format: "served"}, in, &stdout, &stderr)
 	if code != 1 {
 		t.Errorf("exit code %d, want 1 because one page failed", code)
 	}
@@ -50,6 +50,7 @@ func TestHeadlessRefusesBadInput(t *testing.T) {
 		"no folder":   {Input: "-", Downloaders: 1, Savers: 1, PerHost: 1},
 		"no file":     {Input: filepath.Join(t.TempDir(), "missing.txt"), Output: t.TempDir(), Downloaders: 1, Savers: 1, PerHost: 1},
 		"bad workers": {Input: "-", Output: t.TempDir(), Downloaders: 99, Savers: 1, PerHost: 1},
+		"bad format":  {Input: "-", Output: t.TempDir(), Downloaders: 1, Savers: 1, PerHost: 1, Format: "pdf"},
 	} {
 		if code := Run(opts, strings.NewReader("example.com"), &stdout, &stderr); code != 2 {
 			t.Errorf("%s: exit code %d, want 2", name, code)
