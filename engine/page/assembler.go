@@ -185,16 +185,28 @@ func (a *Assembler) rediscover() {
 	}
 }
 
-// Missing lists the resources the page will not include, and why, in the
-// order they were met.
+// Missing lists the resources the page does not include (wholly or, for
+// one whose copies passed the page's limit, in part), and why, each once,
+// in the order they were met. After WriteTo it also holds what writing
+// found: a file gone from disk, copies over the limit.
 func (a *Assembler) Missing() []Missing {
 	var out []Missing
-	for _, res := range a.order {
-		if f, ok := a.missingReason(res); ok {
-			out = append(out, Missing{URL: res.key, Failure: f})
+	seen := map[string]bool{}
+	add := func(m Missing) {
+		if !seen[m.URL] {
+			seen[m.URL] = true
+			out = append(out, m)
 		}
 	}
-	return append(out, a.extra...)
+	for _, res := range a.order {
+		if f, ok := a.missingReason(res); ok {
+			add(Missing{URL: res.key, Failure: f})
+		}
+	}
+	for _, m := range a.extra {
+		add(m)
+	}
+	return out
 }
 
 // Title is the page's title, white space collapsed; "" when it has none.

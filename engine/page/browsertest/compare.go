@@ -5,6 +5,10 @@ import (
 	"image/color"
 )
 
+// Tolerance is the share of pixels a saved page may differ from the live
+// page in the fidelity tests.
+const Tolerance = 0.01
+
 // Diff is how two screenshots differ.
 type Diff struct {
 	// Pixels is how many pixels differ (any channel), counting the parts

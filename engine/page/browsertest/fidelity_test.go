@@ -12,10 +12,6 @@ import (
 	"pagekeeper/engine/page/pagetest"
 )
 
-// maxDiff is the share of pixels a saved page may differ from the live
-// one.
-const maxDiff = 0.01
-
 // TestFidelity saves every test page, opens the saved file in Chromium
 // with the site blocked, and compares it with the live variant pixel by
 // pixel. It also checks that the saved page asks the network for
@@ -71,9 +67,9 @@ func TestFidelity(t *testing.T) {
 				if len(shot.Requests) > 0 {
 					t.Errorf("opening the saved %s asked the network for %q", p.Path, shot.Requests)
 				}
-				if diff.Share() > maxDiff {
+				if diff.Share() > Tolerance {
 					t.Errorf("saved %s (%s) differs from the live page in %.2f%% of its pixels, over %.0f%%; screenshots in %s",
-						p.Path, p.Shows, 100*diff.Share(), 100*maxDiff, shots)
+						p.Path, p.Shows, 100*diff.Share(), 100*Tolerance, shots)
 				}
 			})
 		}
