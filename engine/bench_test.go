@@ -3,11 +3,13 @@ package engine
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"pagekeeper/engine/enginetest"
+	"pagekeeper/engine/page/pagetest"
 )
 
 // BenchmarkThroughput2000Pages fetches 2,000 small pages served with 20 ms
@@ -153,4 +155,95 @@ func BenchmarkManySmallPages(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(pages)/(b.Elapsed().Seconds()/float64(b.N)), "pages/s")
+}
+
+// peakHeap samples the heap while run runs and returns the peak in use,
+// above what was in use before.
+func peakHeap(run func()) uint64 {
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	stop := make(chan struct{})
+	done := make(chan uint64)
+	go func() {
+		var peak uint64
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			peak = max(peak, m.HeapInuse)
+			select {
+			case <-stop:
+				done <- peak
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	run()
+	close(stop)
+	peak := <-done
+	if peak < base.HeapInuse {
+		return 0
+	}
+	return peak - base.HeapInuse
+}
+
+// BenchmarkCompleteVsServed keeps 200 copies of the test site's typical
+// article (web font, images, srcset, SVG) as complete pages and as served,
+// reporting pages per second and the peak heap of each.
+func BenchmarkCompleteVsServed(b *testing.B) {
+	site := pagetest.New(b)
+	var urls []string
+	for i := range 200 {
+		urls = append(urls, fmt.Sprintf("%s?copy=%d", site.URL("/typical.html"), i))
+	}
+	for _, format := range []Format{Complete{KeepScripts: true}, AsServed{}} {
+		b.Run(format.Name(), func(b *testing.B) {
+			var peak uint64
+			for range b.N {
+				b.StopTimer()
+				cfg := testConfig(b)
+				cfg.DownloadWorkers, cfg.PerHost, cfg.Format = 16, 16, format
+				e, _ := New(cfg)
+				addAll(b, e, urls...)
+				b.StartTimer()
+				peak = max(peak, peakHeap(func() {
+					e.Start(context.Background(), FinishWhenDone())
+					<-e.Done()
+				}))
+				if s := e.Snapshot(); s.Totals.Counts[Saved] != len(urls) {
+					b.Fatalf("saved %d", s.Totals.Counts[Saved])
+				}
+			}
+			b.ReportMetric(float64(len(urls))/(b.Elapsed().Seconds()/float64(b.N)), "pages/s")
+			b.ReportMetric(float64(peak)/1e6, "peak-MB")
+		})
+	}
+}
+
+// BenchmarkCompletePageOf150MB keeps one page with 150 MB of images as a
+// complete page and reports the peak heap: the images stream from disk
+// into the file, base64 and all, never whole in memory.
+func BenchmarkCompletePageOf150MB(b *testing.B) {
+	site := pagetest.New(b)
+	var peak uint64
+	for range b.N {
+		b.StopTimer()
+		cfg := testConfig(b)
+		cfg.Format = Complete{}
+		e, _ := New(cfg)
+		addAll(b, e, site.URL(pagetest.BigPath))
+		b.StartTimer()
+		peak = max(peak, peakHeap(func() {
+			e.Start(context.Background(), FinishWhenDone())
+			<-e.Done()
+		}))
+		s := e.Snapshot()
+		if j := s.Jobs[0]; j.State != Saved || j.SavedSize < 150<<20 {
+			b.Fatalf("%+v", j)
+		}
+	}
+	b.ReportMetric(float64(peak)/1e6, "peak-MB")
 }

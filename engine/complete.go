@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"io"
 
 	"pagekeeper/engine/page"
@@ -36,12 +37,43 @@ func (c Complete) Begin(_ context.Context, p *Page) (Assembly, error) {
 		return nil, err
 	}
 	defer r.Close()
-	a, err := page.NewAssembler(page.Options{KeepScripts: c.KeepScripts, PageLimit: p.PageLimit}, p.FinalURL, p.ContentType, r)
+	limited := &capReader{r: r, left: maxParsedPage}
+	a, err := page.NewAssembler(page.Options{KeepScripts: c.KeepScripts, PageLimit: p.PageLimit}, p.FinalURL, p.ContentType, limited)
+	if limited.over {
+		// Parsing holds the page in memory: a page this large (or a
+		// compressed bomb) is kept as it came instead.
+		return Verbatim(p), nil
+	}
 	if err != nil {
 		return nil, err
 	}
 	return &completePage{a: a}, nil
 }
+
+// maxParsedPage is the largest HTML page parsed into a complete page.
+const maxParsedPage = 64 << 20
+
+// capReader fails once more than left bytes were read.
+type capReader struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+func (c *capReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		c.over = true
+		return 0, errPageTooBig
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
+
+var errPageTooBig = errors.New("page too large to parse")
 
 // completePage adapts a page.Assembler to the engine's Assembly.
 type completePage struct{ a *page.Assembler }
@@ -50,7 +82,7 @@ func (c *completePage) Wants() []Want {
 	ws := c.a.Wants()
 	out := make([]Want, len(ws))
 	for i, w := range ws {
-		out[i] = Want{URL: w.URL, Accept: w.Kind.Accept(), Referrer: w.Referrer}
+		out[i] = Want{URL: w.URL, Accept: w.Kind.Accept(), Referrer: w.Referrer, Optional: w.Optional}
 	}
 	return out
 }

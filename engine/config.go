@@ -46,6 +46,13 @@ type Config struct {
 	MemoryLimit     int64  // bodies larger than this spill to disk, default 4 MiB
 	UserAgent       string // sent with every request
 	Format          Format // how pages are written, default Complete with scripts
+	// WARC records every exchange of a run (pages, resources, redirect
+	// hops, refusals) in <out>/archive as WARC files.
+	WARC bool
+	// WACZ also packs the folder's WARC files into <out>/<folder>.wacz at
+	// the end of each run, the one file ReplayWeb.page opens. It implies
+	// WARC.
+	WACZ bool
 }
 
 // DefaultUserAgent names us to the servers we visit.

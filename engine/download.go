@@ -136,6 +136,7 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 	j.work = &pageWork{page: &Page{
 		URL: shownURL, FinalURL: resp.FinalURL, Status: resp.Status,
 		ContentType: resp.ContentType, Disposition: resp.Disposition, PageLimit: run.cfg.PageLimit,
+		Fetched: resp.Started,
 		body: resp.Body,
 	}}
 	e.setState(j, WaitingToSave)
@@ -221,7 +222,7 @@ func (e *Engine) fetchResource(ctx context.Context, run *runState, t *task) {
 	}
 	if err != nil {
 		f := asFailure(err)
-		if f.Retryable() && r.attempts <= run.cfg.Retries {
+		if f.Retryable() && !r.optional && r.attempts <= run.cfg.Retries {
 			at := now.Add(backoff(r.attempts, run.cfg.RetryBase, min(f.RetryAfter, run.cfg.MaxRetryAfter)))
 			if f.PausesSite() {
 				run.sched.pause(t.site, at)

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"time"
 	"io"
 	"net/url"
 
@@ -47,6 +48,9 @@ type Want struct {
 	URL      string // absolute http(s), no fragment
 	Accept   string // the Accept header to send
 	Referrer string // the document or stylesheet that refers to it
+	// Optional is a guess (the /favicon.ico a browser tries): it is not
+	// retried, and its failure is nobody's loss.
+	Optional bool
 }
 
 // Resource is a wanted resource as the assembly sees it.
@@ -72,6 +76,8 @@ type Page struct {
 	Disposition string // the file name the server suggested, if any
 	// PageLimit is the most a complete page may inline of its resources.
 	PageLimit int64
+	// Fetched is when the page's final request was sent.
+	Fetched time.Time
 	body      *fetch.Body
 }
 

@@ -2,12 +2,14 @@ package engine
 
 import (
 	"context"
+	"path/filepath"
 	"sync"
 	"time"
 
 	"pagekeeper/engine/failure"
 	"pagekeeper/engine/fetch"
 	"pagekeeper/engine/store"
+	"pagekeeper/engine/warc"
 )
 
 // runState is what one run owns: its settings, HTTP client, scheduler,
@@ -16,7 +18,8 @@ import (
 type runState struct {
 	cfg            Config
 	client         *fetch.Client
-	sched          *scheduler // guarded by Engine.mu
+	recorder       *warc.Recorder // nil when no web archive is kept
+	sched          *scheduler     // guarded by Engine.mu
 	folder         *store.Folder
 	resources      map[string]*resource // guarded by Engine.mu
 	saveQ          chan *job
@@ -61,7 +64,6 @@ func (e *Engine) Start(ctx context.Context, opts ...StartOption) error {
 	runCtx, cancel := context.WithCancel(ctx)
 	run := &runState{
 		cfg:       cfg,
-		client:    fetch.New(cfg.fetchSettings(), nil),
 		sched:     newScheduler(cfg.PerHost, 2*(cfg.DownloadWorkers+cfg.SaveWorkers)),
 		resources: map[string]*resource{},
 		saveQ:     make(chan *job, cfg.DownloadWorkers+cfg.SaveWorkers),
@@ -114,10 +116,25 @@ func (e *Engine) pipeline(ctx context.Context, run *runState, done chan struct{}
 	defer stopOnCtx()
 	folder, err := store.Open(run.cfg.OutputDir)
 	if err != nil {
-		e.endRun(ctx, run, done, err)
+		e.endRun(ctx, run, done, err, nil)
 		return
 	}
 	run.folder = folder
+	if run.cfg.WARC || run.cfg.WACZ {
+		if run.recorder, err = warc.Open(filepath.Join(run.cfg.OutputDir, archiveDir), run.archiveInfo()); err != nil {
+			folder.Close(false)
+			e.endRun(ctx, run, done, err, nil)
+			return
+		}
+	}
+	if run.recorder != nil {
+		run.client = fetch.New(run.cfg.fetchSettings(), run.recorder)
+	} else {
+		run.client = fetch.New(run.cfg.fetchSettings(), nil)
+	}
+	if run.cfg.WACZ {
+		folder.LinkArchive(waczName(run.cfg.OutputDir))
+	}
 
 	var workers sync.WaitGroup
 	for range run.cfg.DownloadWorkers {
@@ -131,9 +148,10 @@ func (e *Engine) pipeline(ctx context.Context, run *runState, done chan struct{}
 	}
 	workers.Wait()
 	e.releaseRun(run)
-	folder.Close(ctx.Err() == nil)
 	run.client.CloseIdleConnections() // no connection goroutine outlives the run
-	e.endRun(ctx, run, done, nil)
+	problem := e.finishArchive(run)
+	folder.Close(ctx.Err() == nil)
+	e.endRun(ctx, run, done, nil, problem)
 }
 
 // releaseRun frees what the run's pages and resources still hold, once
@@ -154,14 +172,18 @@ func (e *Engine) releaseRun(run *runState) {
 }
 
 // endRun marks what the run left unfinished as Canceled and records how the
-// run ended, then closes done. A run that could not open its folder leaves
-// its jobs queued and says why.
-func (e *Engine) endRun(ctx context.Context, run *runState, done chan struct{}, problem error) {
+// run ended, then closes done. A run that could not start (its folder
+// unusable) leaves its jobs queued and says why; one whose web archive
+// could not be finished says that.
+func (e *Engine) endRun(ctx context.Context, run *runState, done chan struct{}, startProblem, endProblem error) {
 	e.mu.Lock()
-	stopped := ctx.Err() != nil || problem != nil
-	if problem != nil {
-		e.problem = problem.Error()
+	stopped := ctx.Err() != nil || startProblem != nil
+	if startProblem != nil {
+		e.problem = startProblem.Error()
 	} else {
+		if endProblem != nil {
+			e.problem = endProblem.Error()
+		}
 		for _, j := range e.all {
 			// A run that finished by itself leaves addresses added in its
 			// last moments queued for the next Start.

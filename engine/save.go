@@ -94,7 +94,7 @@ func (e *Engine) request(run *runState, j *job, wants []Want) (ready []*resource
 	for _, want := range wants {
 		r := run.resources[want.URL]
 		if r == nil {
-			r = &resource{url: want.URL, site: siteKey(want.URL), accept: want.Accept, referrer: want.Referrer, owner: j}
+			r = &resource{url: want.URL, site: siteKey(want.URL), accept: want.Accept, referrer: want.Referrer, optional: want.Optional, owner: j}
 			run.resources[want.URL] = r
 			run.sched.addResource(r, now)
 		}
@@ -193,6 +193,9 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 	e.setState(j, Saved)
 	row := e.rowFor(j)
 	entry := indexEntry(j, title)
+	if run.recorder != nil {
+		entry.ArchivedURL, entry.ArchivedAt = w.page.FinalURL.String(), w.page.Fetched
+	}
 	e.mu.Unlock()
 	e.addRow(run, row)
 	run.folder.AddToIndex(entry)

@@ -50,6 +50,7 @@ type Answer struct {
 // Response is a fetched address.
 type Response struct {
 	FinalURL    *url.URL // after redirects, without the login
+	Started     time.Time // when the final request was sent (its WARC-Date)
 	Status      int
 	Header      http.Header
 	ContentType string
@@ -185,7 +186,7 @@ func (c *Client) hop(ctx context.Context, r Request, target *url.URL, auth *url.
 		return nil, nil, failure.New(failure.Canceled, ctx.Err())
 	}
 	return &Response{
-		FinalURL: target, Status: code, Header: resp.Header,
+		FinalURL: target, Started: started, Status: code, Header: resp.Header,
 		ContentType: resp.Header.Get("Content-Type"),
 		Disposition: dispositionName(resp.Header.Get("Content-Disposition")),
 		Body:        b,

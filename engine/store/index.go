@@ -29,7 +29,14 @@ type IndexEntry struct {
 	Size    int64     `json:"size"`
 	Saved   time.Time `json:"saved"`
 	Missing int       `json:"missing,omitempty"` // resources the page does without
+	// Archived is the address and time the page's answer was recorded
+	// under in the web archive, when one was kept.
+	ArchivedURL string    `json:"archived_url,omitempty"`
+	ArchivedAt  time.Time `json:"archived_at,omitzero"`
 }
+
+// KeptPages is every page the folder's index lists, oldest first.
+func (f *Folder) KeptPages() ([]IndexEntry, error) { return f.keptPages() }
 
 // minIndexGap is the least time between two rewrites of index.html: a run
 // saving hundreds of pages a second rewrites it a few times a second at

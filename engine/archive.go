@@ -1,0 +1,72 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"pagekeeper/engine/warc"
+)
+
+// archiveDir is the folder, inside the output folder, of the WARC files.
+const archiveDir = "archive"
+
+// archiveInfo is what the warcinfo record of each WARC file says of the run.
+func (r *runState) archiveInfo() warc.Info {
+	c := r.cfg
+	return warc.Info{
+		Software: "Pagekeeper", Version: Version, PageFormat: c.Format.Name(),
+		Settings: map[string]string{
+			"download-workers": fmt.Sprint(c.DownloadWorkers),
+			"save-workers":     fmt.Sprint(c.SaveWorkers),
+			"per-site":         fmt.Sprint(c.PerHost),
+			"user-agent":       c.UserAgent,
+		},
+	}
+}
+
+// waczName is the package's file name: the output folder's own name, so a
+// collection handed on says where it came from.
+func waczName(dir string) string {
+	base := strings.Map(func(r rune) rune {
+		if r < ' ' || strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '_'
+		}
+		return r
+	}, filepath.Base(filepath.Clean(dir)))
+	if base == "" || base == "." || base == ".." || base == string(filepath.Separator) {
+		base = "archive"
+	}
+	return base + ".wacz"
+}
+
+// finishArchive closes the run's WARC file and, when asked, packs the
+// folder's archive into its WACZ file, listing every page recorded in it.
+// It returns what went wrong, in words, or nil.
+func (e *Engine) finishArchive(run *runState) error {
+	if run.recorder == nil {
+		return nil
+	}
+	var problems []error
+	if err := run.recorder.Close(); err != nil {
+		problems = append(problems, err)
+	}
+	if run.cfg.WACZ {
+		kept, err := run.folder.KeptPages()
+		if err != nil {
+			problems = append(problems, err)
+		}
+		var pages []warc.Page
+		for _, k := range kept {
+			if k.ArchivedURL != "" {
+				pages = append(pages, warc.Page{URL: k.ArchivedURL, Title: k.Title, TS: k.ArchivedAt})
+			}
+		}
+		name := strings.TrimSuffix(waczName(run.cfg.OutputDir), ".wacz")
+		if err := warc.BuildWACZ(run.cfg.OutputDir, name, pages); err != nil {
+			problems = append(problems, err)
+		}
+	}
+	return errors.Join(problems...)
+}
