@@ -137,7 +137,7 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 		URL: shownURL, FinalURL: resp.FinalURL, Status: resp.Status,
 		ContentType: resp.ContentType, Disposition: resp.Disposition, PageLimit: run.cfg.PageLimit,
 		Fetched: resp.Started,
-		body: resp.Body,
+		body:    resp.Body,
 	}}
 	e.setState(j, WaitingToSave)
 	e.mu.Unlock()

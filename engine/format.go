@@ -2,9 +2,9 @@ package engine
 
 import (
 	"context"
-	"time"
 	"io"
 	"net/url"
+	"time"
 
 	"pagekeeper/engine/failure"
 	"pagekeeper/engine/fetch"
@@ -78,7 +78,7 @@ type Page struct {
 	PageLimit int64
 	// Fetched is when the page's final request was sent.
 	Fetched time.Time
-	body      *fetch.Body
+	body    *fetch.Body
 }
 
 // Body reads the page's content (decoded when the server compressed it).

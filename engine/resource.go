@@ -13,7 +13,7 @@ type resource struct {
 	site     string
 	accept   string
 	referrer string
-	optional bool // a guess: never retried
+	optional bool  // a guess: never retried
 	task     *task // the queued request, while it waits for a worker
 	state    resourceState
 	attempts int

@@ -49,7 +49,7 @@ type Answer struct {
 
 // Response is a fetched address.
 type Response struct {
-	FinalURL    *url.URL // after redirects, without the login
+	FinalURL    *url.URL  // after redirects, without the login
 	Started     time.Time // when the final request was sent (its WARC-Date)
 	Status      int
 	Header      http.Header
