@@ -20,6 +20,8 @@ type Options struct {
 	PerHost     int
 	Format      string // "complete" or "served"
 	KeepScripts bool
+	WARC        bool // keep a web archive (WARC files)
+	WACZ        bool // and pack it as a WACZ file
 }
 
 // Register adds the options' flags to fs, with their defaults.
@@ -31,12 +33,14 @@ func (o *Options) Register(fs *flag.FlagSet) {
 	fs.IntVar(&o.PerHost, "per-host", 4, "requests at once to one site (1-16)")
 	fs.StringVar(&o.Format, "format", "complete", "complete: one self-contained file per page; served: the page as the server sent it")
 	fs.BoolVar(&o.KeepScripts, "keep-scripts", true, "keep the scripts of complete pages (they still cannot reach the network)")
+	fs.BoolVar(&o.WARC, "warc", false, "also keep a web archive: every exchange in WARC files in FOLDER/archive")
+	fs.BoolVar(&o.WACZ, "wacz", false, "also keep a web archive and pack it as FOLDER/<name>.wacz (opens in ReplayWeb.page)")
 }
 
 func (o Options) config() (engine.Config, error) {
 	cfg := engine.Config{
 		OutputDir: o.Output, DownloadWorkers: o.Downloaders,
-		SaveWorkers: o.Savers, PerHost: o.PerHost,
+		SaveWorkers: o.Savers, PerHost: o.PerHost, WARC: o.WARC, WACZ: o.WACZ,
 	}
 	switch o.Format {
 	case "complete", "":

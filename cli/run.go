@@ -87,16 +87,18 @@ func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan
 		}
 	}
 	s := p.report()
+	t := s.Totals
 	if s.Problem != "" {
 		fmt.Fprintln(stderr, "pagekeeper:", s.Problem)
-		return ExitBadInput
+		if t.Finished() == 0 {
+			return ExitBadInput // the run could not start
+		}
 	}
-	t := s.Totals
 	fmt.Fprintln(stdout, summary(t, time.Since(start)))
 	if t.NotListed > 0 {
 		fmt.Fprintf(stderr, "pagekeeper: %d saved pages are not listed in manifest.csv: check the disk\n", t.NotListed)
 	}
-	if t.Counts[engine.Failed] > 0 || t.Counts[engine.Canceled] > 0 || t.NotListed > 0 {
+	if t.Counts[engine.Failed] > 0 || t.Counts[engine.Canceled] > 0 || t.NotListed > 0 || s.Problem != "" {
 		return ExitIncomplete
 	}
 	return ExitOK
