@@ -14,36 +14,57 @@ import (
 
 // BenchmarkThroughput2000Pages fetches 2,000 small pages served with 20 ms
 // latency by 16 download workers and reports the time against the ideal
-// (pages × latency / workers).
+// (pages × latency / workers): all on one site with 16 at once per site,
+// the same list spread over 8 sites at 2 per site, and the one-site run
+// again keeping a web archive (WARC and WACZ).
 func BenchmarkThroughput2000Pages(b *testing.B) {
 	const pages, workers, latency = 2000, 16, 20 * time.Millisecond
-	srv := enginetest.New(b)
-	urls := srv.Paths(pages, enginetest.Knobs{Size: 2048, Latency: latency})
-	text := strings.Join(urls, "\n")
-	ideal := time.Duration(pages) * latency / workers
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		cfg := testConfig(b)
-		cfg.DownloadWorkers, cfg.PerHost = workers, workers
-		e, err := New(cfg)
-		if err != nil {
-			b.Fatal(err)
-		}
-		e.Add(text)
-		b.StartTimer()
-		e.Start(context.Background())
-		e.Drain()
-		<-e.Done()
-		b.StopTimer()
-		if s := e.Snapshot(); s.Totals.Counts[Saved] != pages {
-			b.Fatalf("saved %d", s.Totals.Counts[Saved])
-		}
-		b.StartTimer()
+	one := enginetest.New(b)
+	var spread []string
+	var sites []*enginetest.Server
+	for range 8 {
+		sites = append(sites, enginetest.New(b))
 	}
-	perRun := b.Elapsed() / time.Duration(b.N)
-	b.ReportMetric(float64(perRun)/float64(ideal), "x-ideal")
-	b.ReportMetric(float64(ideal.Milliseconds()), "ideal-ms")
+	for i := range pages {
+		spread = append(spread, sites[i%8].URLFor(fmt.Sprintf("/page/%d", i), enginetest.Knobs{Size: 2048, Latency: latency}))
+	}
+	k := enginetest.Knobs{Size: 2048, Latency: latency}
+	for _, c := range []struct {
+		name    string
+		urls    []string
+		perSite int
+		wacz    bool
+	}{
+		{"one-site", one.Paths(pages, k), 16, false},
+		{"eight-sites", spread, 2, false},
+		{"one-site-wacz", one.Paths(pages, k), 16, true},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			text := strings.Join(c.urls, "\n")
+			ideal := time.Duration(pages) * latency / workers
+			for range b.N {
+				b.StopTimer()
+				cfg := testConfig(b)
+				cfg.DownloadWorkers, cfg.PerHost, cfg.WACZ = workers, c.perSite, c.wacz
+				e, err := New(cfg)
+				if err != nil {
+					b.Fatal(err)
+				}
+				e.Add(text)
+				b.StartTimer()
+				e.Start(context.Background(), FinishWhenDone())
+				<-e.Done()
+				b.StopTimer()
+				if s := e.Snapshot(); s.Totals.Counts[Saved] != pages {
+					b.Fatalf("saved %d", s.Totals.Counts[Saved])
+				}
+				b.StartTimer()
+			}
+			perRun := b.Elapsed() / time.Duration(b.N)
+			b.ReportMetric(float64(perRun)/float64(ideal), "x-ideal")
+			b.ReportMetric(float64(ideal.Milliseconds()), "ideal-ms")
+		})
+	}
 }
 
 // BenchmarkLargeBody256MB reports MB/s for one 256 MB body, download and save.
