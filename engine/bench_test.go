@@ -46,10 +46,7 @@ func BenchmarkThroughput2000Pages(b *testing.B) {
 				b.StopTimer()
 				cfg := testConfig(b)
 				cfg.DownloadWorkers, cfg.PerHost, cfg.WACZ = workers, c.perSite, c.wacz
-				e, err := New(cfg)
-				if err != nil {
-					b.Fatal(err)
-				}
+				e := newEngine(b, cfg)
 				e.Add(text)
 				b.StartTimer()
 				e.Start(context.Background(), FinishWhenDone())
@@ -144,7 +141,7 @@ func BenchmarkAdd100k(b *testing.B) {
 	text := sb.String()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		e, _ := New(Config{OutputDir: b.TempDir()})
+		e := newEngine(b, Config{OutputDir: b.TempDir()})
 		if res, _ := e.Add(text); len(res.Accepted) != 100000 {
 			b.Fatal(len(res.Accepted))
 		}
@@ -161,10 +158,7 @@ func BenchmarkManySmallPages(b *testing.B) {
 		b.StopTimer()
 		cfg := testConfig(b)
 		cfg.DownloadWorkers, cfg.PerHost = 16, 16
-		e, err := New(cfg)
-		if err != nil {
-			b.Fatal(err)
-		}
+		e := newEngine(b, cfg)
 		e.Add(text)
 		b.StartTimer()
 		e.Start(context.Background(), FinishWhenDone())
@@ -227,7 +221,7 @@ func BenchmarkCompleteVsServed(b *testing.B) {
 				b.StopTimer()
 				cfg := testConfig(b)
 				cfg.DownloadWorkers, cfg.PerHost, cfg.Format = 16, 16, format
-				e, _ := New(cfg)
+				e := newEngine(b, cfg)
 				addAll(b, e, urls...)
 				b.StartTimer()
 				peak = max(peak, peakHeap(func() {
@@ -254,7 +248,7 @@ func BenchmarkCompletePageOf150MB(b *testing.B) {
 		b.StopTimer()
 		cfg := testConfig(b)
 		cfg.Format = Complete{}
-		e, _ := New(cfg)
+		e := newEngine(b, cfg)
 		addAll(b, e, site.URL(pagetest.BigPath))
 		b.StartTimer()
 		peak = max(peak, peakHeap(func() {

@@ -53,6 +53,10 @@ type Config struct {
 	// the end of each run, the one file ReplayWeb.page opens. It implies
 	// WARC.
 	WACZ bool
+	// NewCopy keeps a new copy of an address this folder already saved,
+	// beside the old one with its date in the name; otherwise such an
+	// address is skipped as "Already saved on ...".
+	NewCopy bool
 }
 
 // DefaultUserAgent names us to the servers we visit.

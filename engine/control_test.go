@@ -266,8 +266,8 @@ func TestNewRefusesBadSettings(t *testing.T) {
 // Done closes, mid-transfer Stop included, not only when the package ends.
 func TestNoGoroutineOutlivesDone(t *testing.T) {
 	srv := enginetest.New(t)
-	before := goleak.IgnoreCurrent()
 	e := newEngine(t, testConfig(t))
+	before := goleak.IgnoreCurrent() // the list's writer lives as long as the engine, not the run
 	addAll(t, e, srv.Paths(20, enginetest.Knobs{Size: 64 << 10, Drip: time.Millisecond, DripChunk: 4 << 10})...)
 	if err := e.Start(context.Background()); err != nil {
 		t.Fatal(err)

@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"pagekeeper/engine/address"
+	"pagekeeper/engine/failure"
+	"pagekeeper/engine/journal"
 	"pagekeeper/engine/store"
 )
 
@@ -48,6 +50,7 @@ type Engine struct {
 
 	savedFinal map[string]int // final address → the job keeping it
 
+	session   *session  // the folder's list on disk; nil after Close
 	run       *runState // the current or last run
 	bytes     atomic.Int64
 	bytesRate rateMeter
@@ -70,16 +73,23 @@ func New(cfg Config) (*Engine, error) {
 	if err := store.Check(cfg.OutputDir); err != nil {
 		return nil, err
 	}
+	s, recs, err := openSession(cfg.OutputDir)
+	if err != nil {
+		return nil, err
+	}
 	done := make(chan struct{})
 	close(done)
-	return &Engine{
+	e := &Engine{
 		cfg:        cfg,
 		byURL:      map[string]*job{},
 		byID:       map[int]*job{},
 		savedFinal: map[string]int{},
 		active:     map[*job]struct{}{},
 		done:       done,
-	}, nil
+		session:    s,
+	}
+	e.restore(recs)
+	return e, nil
 }
 
 // Config returns the settings in force, with defaults filled in.
@@ -96,19 +106,68 @@ func (e *Engine) Reconfigure(cfg Config) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	if e.Phase().Busy() {
+	e.mu.Lock()
+	busy, sameDir := e.phase.Busy(), cfg.OutputDir == e.cfg.OutputDir
+	e.mu.Unlock()
+	if busy {
 		return ErrBusy
 	}
+	if sameDir {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		if e.phase.Busy() {
+			return ErrBusy
+		}
+		e.cfg = cfg
+		return nil
+	}
+	// Another folder: its own list replaces this one.
 	if err := store.Check(cfg.OutputDir); err != nil {
 		return err
 	}
+	s, recs, err := openSession(cfg.OutputDir)
+	if err != nil {
+		return err
+	}
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	if e.phase.Busy() {
+		e.mu.Unlock()
+		s.journal.Close()
 		return ErrBusy
 	}
+	old := e.session
+	e.switchList(s, recs)
 	e.cfg = cfg
+	e.mu.Unlock()
+	if old != nil {
+		old.journal.Close()
+	}
 	return nil
+}
+
+// switchList drops the list shown and shows s's instead; every caller of
+// Changes then gets the whole new list. Callers hold e.mu.
+func (e *Engine) switchList(s *session, recs []journal.Record) {
+	for _, j := range e.all {
+		j.removed = true
+		e.unlink(j)
+	}
+	e.all = nil
+	e.byURL = map[string]*job{}
+	e.byID = map[int]*job{}
+	e.savedFinal = map[string]int{}
+	e.active = map[*job]struct{}{}
+	e.counts = [NumStates]int{}
+	e.nextID = 0
+	e.notListed = 0
+	e.bytes.Store(0)
+	e.run = nil
+	e.phase = Idle
+	e.problem = ""
+	e.session = s
+	e.version++
+	e.removed.forgetUpTo(e.version)
+	e.restore(recs)
 }
 
 // AddResult says what Add did with each line.
@@ -148,6 +207,9 @@ func (e *Engine) AddEntries(ctx context.Context, entries iter.Seq2[int, string])
 		batch.Accepted, batch.Rejected = batch.Accepted[:0], batch.Rejected[:0]
 		return err
 	}
+	// What was added is on disk before Add returns: a crash a moment
+	// later loses none of it.
+	defer e.flushList()
 	for n, text := range entries {
 		p.Entry(n, text, &batch)
 		if len(batch.Accepted)+len(batch.Rejected) >= addBatch {
@@ -187,6 +249,20 @@ func (e *Engine) addParsed(parsed address.Parsed, res *AddResult) error {
 		e.byID[j.id] = j
 		e.all = append(e.all, j)
 		e.counts[Queued]++
+		if when, ok := e.alreadyKept(j.shown); ok {
+			if e.cfg.NewCopy {
+				j.newCopy = true
+			} else {
+				// Kept before, by this or an earlier list: no second copy
+				// unless the person asks for one.
+				j.failure = failure.Failure{Kind: failure.AlreadySaved}
+				j.savedAt = when
+				e.setState(j, Skipped)
+				res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown})
+				continue
+			}
+		}
+		e.keepRecord(j)
 		e.touch(j)
 		if e.run != nil && e.phase.Busy() {
 			e.run.sched.addPage(j, now)
@@ -239,8 +315,7 @@ func (e *Engine) Retry(ids ...int) (int, error) {
 	n := 0
 	for _, id := range ids {
 		j := e.byID[id]
-		if j == nil || !(j.state == Failed || j.state == Canceled || j.state == Skipped ||
-			(j.state == Saved && j.failure.Kind != 0)) {
+		if j == nil || !(j.state == Failed || j.state == Canceled || j.state == Skipped) {
 			continue
 		}
 		e.requeue(j)
@@ -266,6 +341,9 @@ func (e *Engine) Remove(ids ...int) []int {
 		e.forget(j)
 		gone = append(gone, id)
 	}
+	if e.session != nil && len(gone) > 0 {
+		e.session.journal.Remove(gone...)
+	}
 	e.compact()
 	if e.run != nil {
 		e.run.maybeFinish(e)
@@ -284,6 +362,9 @@ func (e *Engine) ClearFinished() []int {
 			e.forget(j)
 			gone = append(gone, j.id)
 		}
+	}
+	if e.session != nil && len(gone) > 0 {
+		e.session.journal.Remove(gone...)
 	}
 	e.compact()
 	return gone
@@ -378,6 +459,7 @@ func (e *Engine) requeue(j *job) {
 	j.finalURL = ""
 	j.savedPath = ""
 	j.savedSize = 0
+	j.savedAt = time.Time{}
 	j.sha256 = ""
 	j.failure = failureNone
 	j.retryAt = time.Time{}

@@ -40,6 +40,9 @@ func newEngine(t testing.TB, cfg Config) *Engine {
 	t.Cleanup(func() {
 		e.Stop()
 		<-e.Done()
+		if err := e.Close(); err != nil {
+			t.Errorf("closing the list: %v", err)
+		}
 		e.mu.Lock()
 		bad := e.badTransitions
 		e.mu.Unlock()

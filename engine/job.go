@@ -24,7 +24,9 @@ type job struct {
 	contentType string
 	savedPath   string
 	savedSize   int64
+	savedAt     time.Time
 	sha256      string
+	newCopy     bool // saved before: this copy's name carries its date
 	failure     failure.Failure
 	retryAt     time.Time // Retrying: when the next attempt may start
 	sitePaused  bool      // Retrying: the site asked everyone to wait
@@ -67,6 +69,7 @@ type JobStatus struct {
 	ContentType string
 	SavedPath   string // relative to the output folder, with '/' separators
 	SavedSize   int64  // bytes of the saved file
+	SavedAt     time.Time // when it was saved (Skipped as already saved: when that was)
 	// Failure is why the job failed, or why it waits to try again.
 	Failure    failure.Failure
 	RetryAt    time.Time // Retrying: when the next attempt may start
@@ -98,7 +101,7 @@ func (j *job) snapshot(now time.Time, maxAttempts int) JobStatus {
 		ID: j.id, URL: j.shown, State: j.state, Done: j.done.Load(), Total: j.total,
 		ETA: -1, Attempts: j.attempts, MaxAttempts: maxAttempts, HTTPStatus: j.status,
 		FinalURL: j.finalURL, ContentType: j.contentType, SavedPath: j.savedPath,
-		SavedSize: j.savedSize, Failure: j.failure, RetryAt: j.retryAt, SitePaused: j.sitePaused,
+		SavedSize: j.savedSize, SavedAt: j.savedAt, Failure: j.failure, RetryAt: j.retryAt, SitePaused: j.sitePaused,
 		SameAs: j.sameAs, NotListed: j.notListed, Added: j.added, Changed: j.changed,
 		Version: j.version,
 	}

@@ -28,12 +28,12 @@ func (s JobStatus) Message(now time.Time) string {
 		if s.SameAs != 0 {
 			return fmt.Sprintf("Same page as #%d (the address led there)", s.SameAs)
 		}
+		if s.Failure.Kind == failure.AlreadySaved && !s.SavedAt.IsZero() {
+			return "Already saved on " + s.SavedAt.Local().Format("2 Jan at 15:04") + `: tick "Save a new copy" to keep another`
+		}
 		return s.Failure.Message()
 	case Saved:
 		var parts []string
-		if s.Failure.Kind == failure.FileMissing {
-			parts = append(parts, s.Failure.Message())
-		}
 		if s.Resources.Missing > 0 {
 			parts = append(parts, fmt.Sprintf("%d of %d resources missing", s.Resources.Missing, s.Resources.Total))
 		}

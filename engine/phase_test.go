@@ -157,38 +157,25 @@ func TestOddThingsAtOurNamesAreRefused(t *testing.T) {
 	}
 }
 
-// TestTwoRunsShareAFolder: a window and a script (two engines) keep pages
-// in one folder at once. The one that finishes first must not take the
-// other's temporary files away, and the manifest gets every row whole.
-func TestTwoRunsShareAFolder(t *testing.T) {
-	srv := enginetest.New(t)
-	dir := t.TempDir()
+// TestASecondPagekeeperIsRefused: a folder in use by one Pagekeeper is
+// refused at once to a second (window or script), in plain words that
+// say which process has it, and released when the first closes.
+func TestASecondPagekeeperIsRefused(t *testing.T) {
 	cfg := testConfig(t)
-	cfg.OutputDir = dir
-	cfg.MemoryLimit = 1 << 10 // every body spills to the temporary folder
-	quick, long := newEngine(t, cfg), newEngine(t, cfg)
-	var quickURLs, longURLs []string
-	for i := range 20 {
-		quickURLs = append(quickURLs, srv.URLFor(fmt.Sprintf("/quick/%d", i), enginetest.Knobs{Size: 4000}))
+	first := newEngine(t, cfg)
+	_, err := New(cfg)
+	if err == nil || err.Error() != fmt.Sprintf("This folder is in use by another Pagekeeper (process %d).", os.Getpid()) {
+		t.Fatalf("second Pagekeeper on the folder: %v", err)
 	}
-	for i := range 300 {
-		longURLs = append(longURLs, srv.URLFor(fmt.Sprintf("/long/%d", i), enginetest.Knobs{Size: 4000, Drip: time.Millisecond, DripChunk: 1000}))
+	other := testConfig(t)
+	second := newEngine(t, other)
+	if err := second.Reconfigure(cfg); err == nil {
+		t.Fatal("switching to a folder in use was allowed")
 	}
-	addAll(t, quick, quickURLs...)
-	addAll(t, long, longURLs...)
-	if err := long.Start(t.Context(), FinishWhenDone()); err != nil {
+	if err := first.Close(); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, long, "the long run under way", func(s Snapshot) bool { return s.Totals.Counts[Saved] > 5 })
-	runToEnd(t, quick)
-	waitDone(t, long)
-	if s := long.Snapshot(); s.Totals.Counts[Saved] != 300 {
-		t.Fatalf("the long run kept %d of 300: %v", s.Totals.Counts[Saved], s.Totals.Counts)
-	}
-	if rows := readManifest(t, dir); len(rows) != 321 {
-		t.Errorf("manifest has %d rows, want a header and 320", len(rows))
-	}
-	if l := leftovers(t, dir); len(l) != 0 {
-		t.Errorf("temporary files left: %v", l)
+	if err := second.Reconfigure(cfg); err != nil {
+		t.Errorf("after the first closed: %v", err)
 	}
 }

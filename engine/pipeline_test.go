@@ -314,21 +314,41 @@ func TestSaversNeverPickTheSameName(t *testing.T) {
 	}
 }
 
-func TestNeverOverwritesAnEarlierRun(t *testing.T) {
+// TestNeverOverwritesAnEarlierCopy: a file already at a page's name is
+// never replaced; an address the folder kept before is skipped as
+// already saved, unless a new copy is asked for, which gets its date in
+// its name beside the old one.
+func TestNeverOverwritesAnEarlierCopy(t *testing.T) {
 	srv := enginetest.New(t)
 	cfg := testConfig(t)
 	u := srv.URLFor("/", enginetest.Knobs{})
-	for run := 1; run <= 2; run++ {
-		e := newEngine(t, cfg)
-		addAll(t, e, u)
-		s := runToEnd(t, e)
-		want := "index.html"
-		if run == 2 {
-			want = "index (2).html"
-		}
-		if j := s.Jobs[0]; j.State != Saved || filepath.Base(j.SavedPath) != want {
-			t.Fatalf("run %d: %+v", run, j)
-		}
+	site := filepath.Join(cfg.OutputDir, strings.ReplaceAll(strings.TrimPrefix(srv.URL, "http://"), ":", "_"))
+	os.MkdirAll(site, 0o755)
+	os.WriteFile(filepath.Join(site, "index.html"), []byte("someone's own file"), 0o644)
+
+	e := newEngine(t, cfg)
+	addAll(t, e, u)
+	if j := runToEnd(t, e).Jobs[0]; j.State != Saved || filepath.Base(j.SavedPath) != "index (2).html" {
+		t.Fatalf("first copy: %+v", j)
+	}
+	e.Remove(1) // the row goes; the file and the folder's memory of it stay
+	addAll(t, e, u)
+	s := e.Snapshot()
+	if j := s.Jobs[0]; j.State != Skipped || !strings.HasPrefix(j.Message(time.Now()), "Already saved on ") {
+		t.Fatalf("kept before: %v %q", j.State, j.Message(time.Now()))
+	}
+	e.Remove(s.Jobs[0].ID)
+	cfg.NewCopy = true
+	if err := e.Reconfigure(cfg); err != nil {
+		t.Fatal(err)
+	}
+	addAll(t, e, u)
+	j := runToEnd(t, e).Jobs[0]
+	if want := "index " + time.Now().Format("2006-01-02") + ".html"; j.State != Saved || filepath.Base(j.SavedPath) != want {
+		t.Fatalf("a new copy: %+v, want %s", j, want)
+	}
+	if b, _ := os.ReadFile(filepath.Join(site, "index.html")); string(b) != "someone's own file" {
+		t.Error("an existing file was replaced")
 	}
 }
 

@@ -27,6 +27,13 @@ func (l *removalLog) add(version uint64, id int) {
 	l.entries = append(l.entries, removal{version, id})
 }
 
+// forgetUpTo makes every caller asking about a version up to v get a
+// full snapshot: the whole list changed (another folder's list).
+func (l *removalLog) forgetUpTo(v uint64) {
+	l.entries = l.entries[:0]
+	l.floor = v
+}
+
 // since returns the IDs removed after version v, and false when the log no
 // longer reaches back that far.
 func (l *removalLog) since(v uint64) ([]int, bool) {

@@ -174,8 +174,7 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 	}
 	var rel string
 	if err == nil {
-		p := w.page
-		rel, err = run.folder.Place(r.name, naming.SiteFolder(p.FinalURL), naming.FileStem(p.FinalURL, p.Disposition), w.asm.Extension())
+		rel, err = e.place(run, j, r)
 	}
 	if err != nil {
 		run.folder.Remove(r.name)
@@ -185,8 +184,12 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 	missing := w.asm.Missing()
 	title := w.asm.Title()
 	e.mu.Lock()
-	j.savedPath, j.savedSize, j.sha256 = rel, r.size, r.sum
+	j.savedPath, j.savedSize, j.sha256, j.savedAt = rel, r.size, r.sum, time.Now()
 	j.missing = missing
+	if e.session != nil {
+		e.session.kept[j.shown] = j.savedAt
+		e.session.kept[j.finalURL] = j.savedAt
+	}
 	j.failure = failureNone
 	w.close()
 	j.work = nil
@@ -199,6 +202,35 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 	e.mu.Unlock()
 	e.addRow(run, row)
 	run.folder.AddToIndex(entry)
+}
+
+// place gives a synced page its final name. The name is chosen and
+// written to the folder's list first, then the file takes it: after a
+// crash at any moment the list either does not know the file (which then
+// does not exist) or knows it by name, so reopening finds it and never
+// fetches the page a second time.
+func (e *Engine) place(run *runState, j *job, r rendered) (string, error) {
+	p := j.work.page
+	folder, stem, ext := naming.SiteFolder(p.FinalURL), naming.FileStem(p.FinalURL, p.Disposition), j.work.asm.Extension()
+	if j.newCopy {
+		stem = naming.Safe(stem+" "+time.Now().Format("2006-01-02"), 200)
+	}
+	rel, err := run.folder.Reserve(folder, stem, ext)
+	if err != nil {
+		return "", err
+	}
+	for {
+		e.mu.Lock()
+		j.savedPath, j.sha256, j.savedSize = rel, r.sum, r.size
+		e.keepRecord(j)
+		e.mu.Unlock()
+		e.flushList()
+		placed, err := run.folder.PlaceAt(r.name, rel, stem, ext)
+		if err != nil || placed == rel {
+			return placed, err
+		}
+		rel = placed // another program took the name meanwhile: record the new one
+	}
 }
 
 // indexEntry is how index.html lists a saved job. Callers hold e.mu.
@@ -215,7 +247,7 @@ func indexEntry(j *job, title string) store.IndexEntry {
 		site = site[i+1:]
 	}
 	return store.IndexEntry{
-		Address: shown, Href: j.shown, Site: site, Title: title, File: j.savedPath,
+		Address: shown, Href: j.shown, Final: j.finalURL, Site: site, Title: title, File: j.savedPath,
 		Size: j.savedSize, Saved: j.changed, Missing: len(j.missing),
 	}
 }

@@ -47,6 +47,7 @@ func (e *Engine) setState(j *job, s State) bool {
 		if s.Final() {
 			e.jobEnded(j)
 		}
+		e.keepRecord(j)
 	}
 	e.touch(j)
 	return true

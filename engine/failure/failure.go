@@ -45,6 +45,7 @@ const (
 	NotFetched            // a resource was left out (a cycle, too deep, not web)
 	FileMissing           // a file saved earlier is no longer on disk
 	Encoding              // the body is compressed in a way we cannot read
+	AlreadySaved          // the folder kept this address before (see Message)
 	numKinds
 )
 

@@ -54,6 +54,7 @@ var words = [numKinds]func(f Failure) string{
 	NotFetched:       func(Failure) string { return "Left out: it refers back to itself or is nested too deep" },
 	FileMissing:      func(Failure) string { return "The saved file is no longer on disk: retry to fetch it again" },
 	Encoding:         func(Failure) string { return "The server sent the page compressed in a way Pagekeeper cannot read" },
+	AlreadySaved:     func(Failure) string { return "Already saved in this folder: tick \"Save a new copy\" to keep another" },
 }
 
 // Message is the failure in words a person can read and act on.

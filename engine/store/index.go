@@ -23,6 +23,7 @@ const pagesName = ".pagekeeper/pages.jsonl"
 type IndexEntry struct {
 	Address string    `json:"address"` // as a person reads it, password hidden
 	Href    string    `json:"href"`    // the address to link to, password hidden
+	Final   string    `json:"final,omitempty"` // where it led, password hidden
 	Site    string    `json:"site"`    // how the site is shown, for grouping
 	Title   string    `json:"title,omitempty"`
 	File    string    `json:"file"` // relative to the folder, '/' separators
@@ -37,6 +38,18 @@ type IndexEntry struct {
 
 // KeptPages is every page the folder's index lists, oldest first.
 func (f *Folder) KeptPages() ([]IndexEntry, error) { return f.keptPages() }
+
+// LoadKept reads the pages kept in dir (by every run before), without
+// opening it for a run: what "already saved" is judged by.
+func LoadKept(dir string) ([]IndexEntry, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, folderError(dir, err)
+	}
+	defer root.Close()
+	f := &Folder{path: dir, root: root}
+	return f.keptPages()
+}
 
 // minIndexGap is the least time between two rewrites of index.html: a run
 // saving hundreds of pages a second rewrites it a few times a second at

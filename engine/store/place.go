@@ -11,24 +11,75 @@ import (
 
 // Place gives the finished, synced temporary file tmp its final name in
 // folder: stem+ext, or "stem (2)"+ext and so on when taken. It never
-// replaces an existing file: a hard link fails if the name exists, and
-// where links are not supported the name is checked under the naming lock.
-// It returns once the new name is durable too: the folder is synced, once
-// for all the files placed in it meanwhile, outside the naming lock.
+// replaces an existing file. It returns once the new name is durable too.
 func (f *Folder) Place(tmp, folder, stem, ext string) (string, error) {
+	rel, err := f.Reserve(folder, stem, ext)
+	if err != nil {
+		return "", err
+	}
+	return f.PlaceAt(tmp, rel, stem, ext)
+}
+
+// Reserve picks the name a file will get in folder (stem+ext, or "stem
+// (2)"+ext and so on: never an existing name, nor one differing from it
+// only by case) and keeps it for this run, so a caller can record the
+// name before the file takes it: a crash between the two then leaves a
+// record of a name, never a file nobody knows of.
+func (f *Folder) Reserve(folder, stem, ext string) (string, error) {
 	created, err := f.ensureDir(folder)
 	if err != nil {
 		return "", failure.Disk(err)
-	}
-	rel, err := f.link(tmp, folder, stem, ext)
-	if err != nil {
-		return "", err
 	}
 	if created {
 		parent := path.Dir(folder)
 		f.dirs.placed(parent)
 		f.dirs.durable(parent)
 	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.scan(folder)
+	for n := 1; n < 100000; n++ {
+		rel := path.Join(folder, naming.WithCounter(stem, ext, n))
+		key := naming.FoldKey(rel)
+		if f.taken[key] {
+			continue
+		}
+		if _, err := f.root.Lstat(rel); err == nil {
+			f.taken[key] = true
+			continue
+		}
+		f.taken[key] = true
+		return rel, nil
+	}
+	return "", failure.New(failure.DiskError, errors.New("too many files with the same name"))
+}
+
+// PlaceAt gives tmp the reserved name rel. It never replaces a file: if
+// something took the name meanwhile (another program), the next free name
+// is used and returned. It returns once the name is durable.
+func (f *Folder) PlaceAt(tmp, rel, stem, ext string) (string, error) {
+	folder := path.Dir(rel)
+	for {
+		err := f.root.Link(tmp, rel)
+		if err == nil {
+			f.root.Remove(tmp)
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			// No hard links here (some USB and network disks): check,
+			// then rename.
+			if _, statErr := f.root.Lstat(rel); statErr != nil {
+				if err := f.root.Rename(tmp, rel); err != nil {
+					return "", failure.Disk(err)
+				}
+				break
+			}
+		}
+		if rel, err = f.Reserve(folder, stem, ext); err != nil {
+			return "", err
+		}
+	}
+	f.dirs.placed(folder)
 	f.dirs.durable(folder)
 	return rel, nil
 }
@@ -42,38 +93,6 @@ func (f *Folder) ensureDir(folder string) (bool, error) {
 		return false, err
 	}
 	return true, nil
-}
-
-func (f *Folder) link(tmp, folder, stem, ext string) (string, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.scan(folder)
-	for n := 1; n < 100000; n++ {
-		rel := path.Join(folder, naming.WithCounter(stem, ext, n))
-		key := naming.FoldKey(rel)
-		if f.taken[key] {
-			continue
-		}
-		err := f.root.Link(tmp, rel)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			// No hard links here (some USB and network disks): check, then rename.
-			if _, statErr := f.root.Lstat(rel); statErr == nil {
-				continue
-			}
-			if err := f.root.Rename(tmp, rel); err != nil {
-				return "", failure.Disk(err)
-			}
-		} else {
-			f.root.Remove(tmp)
-		}
-		f.taken[key] = true
-		f.dirs.placed(folder)
-		return rel, nil
-	}
-	return "", failure.New(failure.DiskError, errors.New("too many files with the same name"))
 }
 
 // scan notes, once per run and folder, the names already in folder, so a

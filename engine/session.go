@@ -1,0 +1,224 @@
+package engine
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"pagekeeper/engine/address"
+	"pagekeeper/engine/failure"
+	"pagekeeper/engine/journal"
+	"pagekeeper/engine/store"
+)
+
+// session is a folder's list as kept on disk: the journal that survives
+// quitting and crashes, and what the folder already holds.
+type session struct {
+	dir     string
+	journal *journal.Journal
+	// kept is when each address (password hidden) was last saved in this
+	// folder, by any run, removed rows included: "Already saved on...".
+	kept map[string]time.Time
+}
+
+// openSession opens dir's list, taking the folder's lock, and reads what
+// the folder already holds. It touches the disk.
+func openSession(dir string) (*session, []journal.Record, error) {
+	j, err := journal.Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	recs, err := j.Load()
+	if err != nil {
+		j.Close()
+		return nil, nil, err
+	}
+	s := &session{dir: dir, journal: j, kept: map[string]time.Time{}}
+	pages, _ := store.LoadKept(dir) // a missing or unreadable history only loses the "already saved" note
+	for _, p := range pages {
+		for _, u := range []string{p.Href, p.Final} {
+			if u != "" && p.Saved.After(s.kept[u]) {
+				s.kept[u] = p.Saved
+			}
+		}
+	}
+	return s, recs, nil
+}
+
+// restore rebuilds the list from the journal. What is on disk is the
+// truth: a page saved whose file is gone is failed as "file missing"; a
+// page that was being placed when the process died is saved if its file
+// is there and whole, queued again otherwise; everything else that was
+// under way is queued again. Callers hold e.mu (or own e alone).
+func (e *Engine) restore(recs []journal.Record) {
+	slices.SortFunc(recs, func(a, b journal.Record) int { return a.ID - b.ID })
+	var root *os.Root
+	if r, err := os.OpenRoot(e.cfg.OutputDir); err == nil {
+		root = r
+		defer root.Close()
+	}
+	for _, r := range recs {
+		if _, dup := e.byURL[r.URL]; dup || r.ID <= 0 {
+			continue
+		}
+		j := &job{
+			id: r.ID, url: r.URL, shown: address.Redact(r.URL), site: siteKey(r.URL),
+			attempts: r.Attempts, status: r.HTTPStatus, finalURL: r.FinalURL,
+			sha256: r.SHA256, savedSize: r.Bytes, failure: r.Failure, total: -1,
+			added: r.Added, changed: r.Changed, savedAt: r.Saved, resTotal: 0,
+		}
+		if len(r.Files) > 0 {
+			j.savedPath = r.Files[0]
+		}
+		j.state = restoredState(State(r.State), j, root)
+		if r.Missing > 0 && j.state == Saved {
+			j.missing = make([]MissingResource, r.Missing)
+			j.resTotal, j.resDone = r.Missing, r.Missing
+		}
+		e.nextID = max(e.nextID, j.id)
+		e.byURL[j.url] = j
+		e.byID[j.id] = j
+		e.all = append(e.all, j)
+		e.counts[j.state]++
+		e.touch(j)
+		if j.state == Saved && j.finalURL != "" {
+			e.savedFinal[j.finalURL] = j.id
+		}
+	}
+}
+
+// restoredState is the state a job reopens in.
+func restoredState(s State, j *job, root *os.Root) State {
+	switch {
+	case s == Saved:
+		if !fileThere(root, j.savedPath) {
+			j.failure = failure.Failure{Kind: failure.FileMissing}
+			return Failed
+		}
+		return Saved
+	case s == Saving && j.savedPath != "" && fileMatches(root, j.savedPath, j.sha256):
+		// Placed just before the process died, its saved state not yet
+		// written: the file is whole, so it is saved.
+		return Saved
+	case s == Failed, s == Canceled, s == Skipped:
+		return s
+	}
+	j.savedPath, j.sha256, j.savedSize = "", "", 0
+	j.failure = failureNone
+	return Queued
+}
+
+func fileThere(root *os.Root, rel string) bool {
+	if root == nil || rel == "" {
+		return false
+	}
+	info, err := root.Stat(filepath.FromSlash(rel))
+	return err == nil && info.Mode().IsRegular()
+}
+
+func fileMatches(root *os.Root, rel, sum string) bool {
+	if !fileThere(root, rel) || sum == "" {
+		return false
+	}
+	f, err := root.Open(filepath.FromSlash(rel))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return false
+	}
+	return hex.EncodeToString(h.Sum(nil)) == sum
+}
+
+// record is j as the journal keeps it. Callers hold e.mu.
+func record(j *job) journal.Record {
+	r := journal.Record{
+		ID: j.id, URL: j.url, State: int(j.state), Attempts: j.attempts, Failure: j.failure,
+		HTTPStatus: j.status, FinalURL: j.finalURL, Bytes: j.savedSize, SHA256: j.sha256,
+		Missing: len(j.missing), Added: j.added, Changed: j.changed, Saved: j.savedAt,
+	}
+	if j.savedPath != "" {
+		r.Files = []string{j.savedPath}
+	}
+	return r
+}
+
+// keep hands j's new state to the journal. Callers hold e.mu.
+func (e *Engine) keepRecord(j *job) {
+	if e.session != nil && !j.removed {
+		e.session.journal.Put(record(j))
+	}
+}
+
+// Notice is something the person should know about the folder's list,
+// such as a damaged list set aside; "" when there is nothing to say.
+func (e *Engine) Notice() string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.session == nil {
+		return ""
+	}
+	return e.session.journal.Notice()
+}
+
+// Close writes the list to the folder and lets go of the folder, so
+// another Pagekeeper may use it. Stop the run and wait for Done first.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	s := e.session
+	e.session = nil
+	busy := e.phase.Busy()
+	e.mu.Unlock()
+	if busy {
+		return ErrBusy
+	}
+	if s == nil {
+		return nil
+	}
+	return s.journal.Close()
+}
+
+// Forget empties the list (the folder's saved files stay): a fresh start.
+func (e *Engine) Forget() error {
+	e.mu.Lock()
+	if e.phase.Busy() {
+		e.mu.Unlock()
+		return ErrBusy
+	}
+	var ids []int
+	for _, j := range e.all {
+		ids = append(ids, j.id)
+	}
+	s := e.session
+	e.mu.Unlock()
+	e.Remove(ids...)
+	if s == nil {
+		return nil
+	}
+	return s.journal.Clear()
+}
+
+// flushList makes sure added addresses are on disk before Add returns.
+func (e *Engine) flushList() {
+	e.mu.Lock()
+	s := e.session
+	e.mu.Unlock()
+	if s != nil {
+		s.journal.Flush()
+	}
+}
+
+// alreadyKept is when this folder last kept u, if ever. Callers hold e.mu.
+func (e *Engine) alreadyKept(shown string) (time.Time, bool) {
+	if e.session == nil {
+		return time.Time{}, false
+	}
+	t, ok := e.session.kept[shown]
+	return t, ok
+}
