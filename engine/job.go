@@ -67,8 +67,8 @@ type JobStatus struct {
 	HTTPStatus  int
 	FinalURL    string // after redirects, password hidden
 	ContentType string
-	SavedPath   string // relative to the output folder, with '/' separators
-	SavedSize   int64  // bytes of the saved file
+	SavedPath   string    // relative to the output folder, with '/' separators
+	SavedSize   int64     // bytes of the saved file
 	SavedAt     time.Time // when it was saved (Skipped as already saved: when that was)
 	// Failure is why the job failed, or why it waits to try again.
 	Failure    failure.Failure

@@ -21,10 +21,10 @@ const pagesName = ".pagekeeper/pages.jsonl"
 
 // IndexEntry is one kept page as index.html lists it.
 type IndexEntry struct {
-	Address string    `json:"address"` // as a person reads it, password hidden
-	Href    string    `json:"href"`    // the address to link to, password hidden
+	Address string    `json:"address"`         // as a person reads it, password hidden
+	Href    string    `json:"href"`            // the address to link to, password hidden
 	Final   string    `json:"final,omitempty"` // where it led, password hidden
-	Site    string    `json:"site"`    // how the site is shown, for grouping
+	Site    string    `json:"site"`            // how the site is shown, for grouping
 	Title   string    `json:"title,omitempty"`
 	File    string    `json:"file"` // relative to the folder, '/' separators
 	Size    int64     `json:"size"`
