@@ -22,11 +22,13 @@ type Options struct {
 	KeepScripts bool
 	WARC        bool // keep a web archive (WARC files)
 	WACZ        bool // and pack it as a WACZ file
+	Fresh       bool // start an empty list instead of the folder's
+	NewCopy     bool // keep a new copy of addresses the folder already saved
 }
 
 // Register adds the options' flags to fs, with their defaults.
 func (o *Options) Register(fs *flag.FlagSet) {
-	fs.StringVar(&o.Input, "i", "-", "file of addresses, one per line (- for standard input)")
+	fs.StringVar(&o.Input, "i", "", "list of addresses: text (one per line), CSV or a browser's bookmarks file; - for standard input; without -i the folder's own list goes on")
 	fs.StringVar(&o.Output, "o", "", "folder to keep the pages in (required)")
 	fs.IntVar(&o.Downloaders, "downloaders", 8, "download workers (1-64)")
 	fs.IntVar(&o.Savers, "savers", 2, "save workers (1-16)")
@@ -35,12 +37,14 @@ func (o *Options) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.KeepScripts, "keep-scripts", true, "keep the scripts of complete pages (they still cannot reach the network)")
 	fs.BoolVar(&o.WARC, "warc", false, "also keep a web archive: every exchange in WARC files in FOLDER/archive")
 	fs.BoolVar(&o.WACZ, "wacz", false, "also keep a web archive and pack it as FOLDER/<name>.wacz (opens in ReplayWeb.page)")
+	fs.BoolVar(&o.Fresh, "fresh", false, "start with an empty list (the folder's saved pages stay)")
+	fs.BoolVar(&o.NewCopy, "new-copy", false, "keep a new copy of addresses this folder already saved (its date in its name)")
 }
 
 func (o Options) config() (engine.Config, error) {
 	cfg := engine.Config{
 		OutputDir: o.Output, DownloadWorkers: o.Downloaders,
-		SaveWorkers: o.Savers, PerHost: o.PerHost, WARC: o.WARC, WACZ: o.WACZ,
+		SaveWorkers: o.Savers, PerHost: o.PerHost, WARC: o.WARC, WACZ: o.WACZ, NewCopy: o.NewCopy,
 	}
 	switch o.Format {
 	case "complete", "":

@@ -11,16 +11,23 @@ import (
 	"pagekeeper/engine"
 )
 
-// printer prints each job once, when it ends.
+// printer prints each job when it ends.
 type printer struct {
 	e       *engine.Engine
 	w       io.Writer
 	version uint64
-	printed map[int]bool
+	last    map[int]engine.State // the state each job was last seen in
 }
 
+// newPrinter starts from the list as it is: rows that ended in earlier
+// runs are printed only if they end again.
 func newPrinter(e *engine.Engine, w io.Writer) *printer {
-	return &printer{e: e, w: w, printed: map[int]bool{}}
+	s := e.Snapshot()
+	p := &printer{e: e, w: w, version: s.Version, last: map[int]engine.State{}}
+	for _, j := range s.Jobs {
+		p.last[j.ID] = j.State
+	}
+	return p
 }
 
 // report prints the jobs that ended since the last call and returns the
@@ -30,10 +37,10 @@ func (p *printer) report() engine.Snapshot {
 	p.version = s.Version
 	now := time.Now()
 	for _, j := range s.Jobs {
-		if j.State.Final() && !p.printed[j.ID] {
-			p.printed[j.ID] = true
+		if last, seen := p.last[j.ID]; j.State.Final() && (!seen || last != j.State) {
 			fmt.Fprintln(p.w, jobLine(j, now))
 		}
+		p.last[j.ID] = j.State
 	}
 	return s
 }

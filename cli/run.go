@@ -48,16 +48,37 @@ func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan
 		fmt.Fprintln(stderr, "pagekeeper:", err)
 		return ExitBadInput
 	}
-	added, err := addList(e, opts.Input, stdin)
-	if err != nil {
-		fmt.Fprintln(stderr, "pagekeeper:", err)
-		return ExitBadInput
+	defer func() {
+		if err := e.Close(); err != nil {
+			fmt.Fprintln(stderr, "pagekeeper:", err)
+		}
+	}()
+	if n := e.Notice(); n != "" {
+		fmt.Fprintln(stderr, "pagekeeper:", n)
 	}
-	for _, r := range added.Rejected {
-		fmt.Fprintf(stderr, "line %d skipped: %s (%s)\n", r.Line, r.Reason, r.Text)
+	if opts.Fresh {
+		if err := e.Forget(); err != nil {
+			fmt.Fprintln(stderr, "pagekeeper:", err)
+			return ExitBadInput
+		}
 	}
-	if len(added.Accepted) == 0 {
-		fmt.Fprintln(stderr, "pagekeeper: no addresses to keep")
+	p := newPrinter(e, stdout) // only what ends from now on is printed
+	if opts.Input != "" {
+		added, err := addList(e, opts.Input, stdin)
+		if err != nil {
+			fmt.Fprintln(stderr, "pagekeeper:", err)
+			return ExitBadInput
+		}
+		for _, r := range added.Rejected {
+			fmt.Fprintf(stderr, "line %d skipped: %s (%s)\n", r.Line, r.Reason, r.Text)
+		}
+	}
+	if left := e.Snapshot().Totals; left.Counts[engine.Queued]+left.Counts[engine.Canceled] == 0 {
+		if opts.Input == "" {
+			fmt.Fprintln(stderr, "pagekeeper: nothing left to do in this folder's list; give addresses with -i")
+			return ExitOK
+		}
+		fmt.Fprintln(stderr, "pagekeeper: no new addresses to keep")
 		return ExitBadInput
 	}
 
@@ -66,7 +87,6 @@ func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan
 		fmt.Fprintln(stderr, "pagekeeper:", err)
 		return ExitBadInput
 	}
-	p := newPrinter(e, stdout)
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
 	interrupted := false
