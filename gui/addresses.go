@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -11,19 +10,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"pagekeeper/engine"
 	"pagekeeper/engine/address"
+	"pagekeeper/engine/listfile"
 )
 
 // maxLeftInBox is how many rejected lines go back into the box to be fixed:
 // enough to work through, few enough that the Entry stays quick.
 const maxLeftInBox = 200
-
-// maxListFile is the largest file "Add from file…" reads: far more than any
-// list of addresses, far less than a film picked by mistake.
-const maxListFile = 64 << 20
 
 // boxCount is what the box holds right now.
 type boxCount struct {
@@ -55,8 +52,18 @@ func (w *Window) onBoxChanged(text string) {
 	}
 	w.countBox(text)
 	w.rejects = w.boxParsed.rejects
-	w.say(w.boxText(), widget.MediumImportance)
+	w.reported = false
+	w.say(w.boxText(), w.boxImportance())
 	w.updateButtons()
+}
+
+// boxImportance colours the box's count: a warning while some lines are
+// not understood.
+func (w *Window) boxImportance() widget.Importance {
+	if w.boxParsed.notUnderstood > 0 {
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
 }
 
 // countBox parses the box; it holds at most a few hundred lines, so this
@@ -119,7 +126,11 @@ func (w *Window) say(text string, imp widget.Importance) {
 // understood stay in the box to be fixed.
 func (w *Window) onAdd() {
 	text := w.box.Text
-	if w.eng == nil || strings.TrimSpace(text) == "" {
+	if strings.TrimSpace(text) == "" {
+		return
+	}
+	if w.eng == nil {
+		w.refuse(errNoFolder)
 		return
 	}
 	res, err := w.eng.Add(text)
@@ -156,7 +167,7 @@ func (w *Window) onLargePaste(text string) {
 	w.refreshNow()
 }
 
-var errNoFolder = errors.New("Choose a folder to keep the pages in first.")
+var errNoFolder = errors.New("Pagekeeper has no folder to keep pages in yet: wait for the folder check, or use Choose… to pick one.")
 
 // refuse says why nothing was added; the box keeps its text.
 func (w *Window) refuse(err error) {
@@ -237,21 +248,29 @@ func (w *Window) reportAdd(res engine.AddResult, from string, leftInBox int, fro
 		imp = widget.WarningImportance
 	}
 	w.say(strings.Join(parts, " · "), imp)
+	w.reported = true
 }
 
-// onAddFile adds the addresses in a text file, one per line. The file
-// never goes through the box, however long it is.
+// opener opens a list file again: Preview reads it once, and adding it
+// reads it a second time.
+type opener func() (io.ReadCloser, error)
+
+// onAddFile adds the addresses in a file chosen by the person. The file
+// never goes through the box, however long it is, and is read off the
+// window's goroutine: a 50 MB list or a sleeping disk must not freeze the
+// window.
 func (w *Window) onAddFile() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			w.showError(err)
+			w.showError(errors.New("The file could not be opened. Choose another file."))
 			return
 		}
 		if r == nil {
 			return // closed without choosing
 		}
-		defer r.Close()
-		w.addFromReader(r.URI().Name(), r)
+		uri := r.URI()
+		r.Close()
+		w.previewList(uri.Name(), func() (io.ReadCloser, error) { return storage.Reader(uri) })
 	}, w.win)
 	d.SetConfirmText("Add")
 	d.Resize(w.bigDialogSize(0.9))
@@ -259,29 +278,98 @@ func (w *Window) onAddFile() {
 	d.Show()
 }
 
-// addFromReader adds the list in r, named name for messages.
-func (w *Window) addFromReader(name string, r io.Reader) {
+// previewList reads the list named name to say what it holds, then asks
+// before adding it.
+func (w *Window) previewList(name string, open opener) {
 	if w.eng == nil {
 		w.showError(errNoFolder)
 		return
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxListFile+1))
+	w.adding = true
+	w.updateButtons()
+	w.say("Reading "+name+"…", widget.MediumImportance)
+	ctx := w.workCtx
+	w.background(func() {
+		var sum listfile.Summary
+		r, err := open()
+		if err == nil {
+			sum, err = listfile.Preview(ctx, r, name)
+			r.Close()
+		}
+		w.do(func() {
+			w.adding = false
+			w.updateButtons()
+			w.say(w.boxText(), w.boxImportance())
+			switch {
+			case ctx.Err() != nil:
+			case err != nil:
+				w.showError(listError(name, err))
+			case sum.Addresses == 0:
+				w.showError(fmt.Errorf("%s holds no web addresses (%s). Choose a file with web addresses in it.", name, sum))
+			default:
+				w.confirmList(name, sum, open)
+			}
+		})
+	})
+}
+
+// confirmList says what the list holds and adds it when the person agrees.
+func (w *Window) confirmList(name string, sum listfile.Summary, open opener) {
+	text := widget.NewLabel(sum.String() + ".\n\nAdd them to the list? Addresses already in the list are skipped.")
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Add "+name+"?", "Add", "Cancel", text, func(ok bool) {
+		if ok {
+			w.addList(name, open)
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(min(520, w.win.Canvas().Size().Width*0.9), 0))
+	w.track(d)
+	d.Show()
+}
+
+// addList reads the list named name and adds it, off the window's
+// goroutine, in the engine's batches.
+func (w *Window) addList(name string, open opener) {
+	eng := w.eng
+	if eng == nil {
+		w.showError(errNoFolder)
+		return
+	}
+	w.adding = true
+	w.updateButtons()
+	w.say("Adding the addresses in "+name+"…", widget.MediumImportance)
+	ctx := w.workCtx
+	w.background(func() {
+		var res engine.AddResult
+		r, err := open()
+		if err == nil {
+			var l *listfile.List
+			if l, err = listfile.Open(r, name); err == nil {
+				res, err = eng.AddEntries(ctx, l.Entries(ctx))
+				if err == nil {
+					err = l.Err()
+				}
+			}
+			r.Close()
+		}
+		w.do(func() {
+			w.adding = false
+			if err != nil && ctx.Err() == nil {
+				w.showError(listError(name, err))
+			}
+			w.reportAdd(res, name, 0, true)
+			w.refreshNow()
+		})
+	})
+}
+
+// listError is err in words a person can act on: the engine's and the
+// list reader's errors already are; anything else is not shown as it is.
+func listError(name string, err error) error {
+	var le *listfile.Error
 	switch {
-	case err != nil:
-		w.showError(fmt.Errorf("%s could not be read: %v", name, err))
-		return
-	case len(data) > maxListFile:
-		w.showError(fmt.Errorf("%s is larger than %d MB: too large to be a list of web addresses.", name, maxListFile>>20))
-		return
-	case bytes.IndexByte(data, 0) >= 0:
-		w.showError(fmt.Errorf("%s does not look like a text file. Choose a plain text file with one web address per line.", name))
-		return
+	case errors.As(err, &le), errors.Is(err, engine.ErrDraining), errors.Is(err, engine.ErrStopping):
+		return err
 	}
-	res, err := w.eng.Add(string(data))
-	if err != nil {
-		w.showError(err)
-		return
-	}
-	w.reportAdd(res, name, 0, true)
-	w.refreshNow()
+	return fmt.Errorf("%s could not be read: check that it is still there and that you may open it, then try again.", name)
 }

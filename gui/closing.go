@@ -1,6 +1,10 @@
 package gui
 
 import (
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,7 +29,7 @@ func (w *Window) onClose() {
 // askBeforeClosing offers the three ways out of a running list.
 func (w *Window) askBeforeClosing() {
 	var d *dialog.CustomDialog
-	message := widget.NewLabel("Pagekeeper is still saving pages. What should happen to the ones not saved yet?")
+	message := widget.NewLabel("Pagekeeper is still downloading. What should happen to the addresses not saved yet?")
 	message.Wrapping = fyne.TextWrapWord
 	stopQuit := widget.NewButtonWithIcon("Stop and quit", theme.MediaStopIcon(), func() {
 		d.Hide()
@@ -38,9 +42,11 @@ func (w *Window) askBeforeClosing() {
 	})
 	drainQuit.Importance = widget.HighImportance
 	keep := widget.NewButton("Keep running", func() { d.Hide() })
-	hint := widget.NewLabel("Stopped pages are kept in the list for the next time you press Start.")
+	// Only what is true today: the list itself does not outlive the
+	// window yet, so nothing is promised about it.
+	hint := widget.NewLabel("“Stop and quit” drops the downloads under way; pages already saved stay in the folder. " +
+		"“Finish the list, then quit” saves every address in the list first, then closes Pagekeeper.")
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
 
 	d = dialog.NewCustomWithoutButtons("Quit while saving?", container.NewVBox(message, hint), w.win)
 	d.SetButtons([]fyne.CanvasObject{keep, drainQuit, stopQuit})
@@ -66,17 +72,15 @@ func (w *Window) onFinishAndQuit() {
 	w.refreshNow()
 }
 
-// quit saves what should outlive the window, stops the pump and the
-// engine, and ends the app.
+// quit saves what should outlive the window, stops the pump, slow work
+// and the engine, and ends the app.
 func (w *Window) quit() {
 	if w.hasQuit {
 		return
 	}
 	w.hasQuit = true
 	w.saveWindowSize()
-	if w.pump != nil {
-		w.pump.stop()
-	}
+	w.stopTouching()
 	if w.eng != nil {
 		// Nothing runs by now in the usual case; Stop is for an app that
 		// quits from elsewhere mid-run, so no transfer outlives it.
@@ -94,9 +98,7 @@ const shutdownWait = 10 * time.Second
 // file is left behind, because the engine removes its temporary files as
 // its workers exit.
 func (w *Window) shutdown() {
-	if w.pump != nil {
-		w.pump.stop()
-	}
+	w.stopTouching()
 	if w.eng == nil {
 		return
 	}
@@ -105,4 +107,50 @@ func (w *Window) shutdown() {
 	case <-w.eng.Done():
 	case <-time.After(shutdownWait):
 	}
+}
+
+// stopTouching makes sure nothing touches a widget any more: the pump
+// stops (and its goroutine has exited when this returns), slow work is
+// canceled, no tooltip is waiting, and functions already handed to the
+// window's goroutine do nothing.
+func (w *Window) stopTouching() {
+	w.closed.Store(true)
+	if w.pump != nil {
+		w.pump.stop()
+	}
+	w.cancelWork()
+	w.tips.cancel()
+}
+
+// quitOnSignals quits as the close button does when the system asks the
+// app to end (SIGTERM, or Ctrl+C in a terminal): the pump stops, the run
+// stops and its temporary files go, instead of the process dying with
+// transfers open. The returned function stops listening.
+func (w *Window) quitOnSignals() func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGTERM, os.Interrupt)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-ch:
+			w.do(w.quit)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
+}
+
+// setQuitMenu routes the system's Quit (the application menu on a Mac)
+// through onClose, so it asks about a running list like the close button
+// and stops the pump before the app ends.
+func (w *Window) setQuitMenu() {
+	if runtime.GOOS != "darwin" {
+		return // elsewhere a menu would be a bar inside the window
+	}
+	quit := fyne.NewMenuItem("Quit Pagekeeper", w.onClose)
+	quit.IsQuit = true
+	w.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", quit)))
 }

@@ -2,19 +2,17 @@ package gui
 
 import (
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"pagekeeper/engine"
+	"pagekeeper/engine/address"
 )
 
 // details is the pane under the table that shows everything about the
@@ -33,14 +31,12 @@ type details struct {
 
 func newDetails(w *Window) *details {
 	d := &details{w: w}
-	value := func(wrap bool) *widget.Label {
+	// One line each, cut with an ellipsis: the pane keeps its height
+	// from row to row, so the table above it does not jump.
+	value := func(bool) *widget.Label {
 		l := widget.NewLabel("")
 		l.Selectable = true
-		if wrap {
-			l.Wrapping = fyne.TextWrapWord
-		} else {
-			l.Truncation = fyne.TextTruncateEllipsis
-		}
+		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
 	d.address, d.final, d.path = value(false), value(false), value(false)
@@ -51,7 +47,11 @@ func newDetails(w *Window) *details {
 	d.showInFolder = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), d.onShowInFolder)
 	d.copyAddr = widget.NewButtonWithIcon("Copy address", theme.ContentCopyIcon(), d.onCopyAddress)
 	d.retry = widget.NewButtonWithIcon("Retry", theme.ViewRefreshIcon(), d.onRetry)
-	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() { w.table.t.UnselectAll(); d.hide() })
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		w.table.sel.none()
+		w.table.redrawMarks()
+		d.hide()
+	})
 	closeBtn.Importance = widget.LowImportance
 
 	// The key of the first row names the job: "Address #12".
@@ -85,13 +85,19 @@ func newDetails(w *Window) *details {
 func (d *details) show(id int) {
 	d.id = id
 	d.update()
-	d.root.Show()
+	if !d.root.Visible() {
+		d.root.Show()
+		d.w.layoutMain()
+	}
 }
 
 // hide closes the pane.
 func (d *details) hide() {
 	d.id = 0
-	d.root.Hide()
+	if d.root.Visible() {
+		d.root.Hide()
+		d.w.layoutMain()
+	}
 }
 
 // update refills the pane from the selected row.
@@ -108,9 +114,9 @@ func (d *details) update() {
 		return s
 	}
 	setText(d.title, fmt.Sprintf("Address #%d", r.ID))
-	setText(d.address, r.URL)
-	final := r.FinalURL
-	if final == r.URL {
+	setText(d.address, d.w.shownAddress(r.ID))
+	final := address.Display(r.FinalURL)
+	if r.FinalURL == r.URL {
 		final = "same"
 	}
 	setText(d.final, orDash(final))
@@ -122,7 +128,7 @@ func (d *details) update() {
 	}
 	setText(d.httpStatus, status)
 	setText(d.attempts, strconv.Itoa(r.Attempts))
-	setText(d.message, orDash(r.Message(time.Now())))
+	setText(d.message, orDash(d.w.rowMessage(&r)))
 	d.updateButtons()
 }
 
@@ -132,21 +138,12 @@ func (d *details) updateButtons() {
 	enable(d.openFile, saved)
 	enable(d.showInFolder, saved)
 	enable(d.copyAddr, ok)
-	enable(d.retry, ok && (r.State == engine.Failed || r.State == engine.Canceled) &&
-		d.w.eng != nil && d.w.phase != engine.Draining && d.w.phase != engine.Stopping)
+	enable(d.retry, ok && canRetry(r.State) && d.w.canChangeList())
 }
 
-func (d *details) onOpenFile() {
-	if r, ok := d.w.row(d.id); ok && r.SavedPath != "" {
-		d.w.openPath(d.w.savedPath(r))
-	}
-}
+func (d *details) onOpenFile() { d.w.openRow(d.id) }
 
-func (d *details) onShowInFolder() {
-	if r, ok := d.w.row(d.id); ok && r.SavedPath != "" {
-		d.w.openPath(filepath.Dir(d.w.savedPath(r)))
-	}
-}
+func (d *details) onShowInFolder() { d.w.showRowInFolder(d.id) }
 
 func (d *details) onCopyAddress() {
 	if r, ok := d.w.row(d.id); ok {
@@ -172,13 +169,3 @@ func (w *Window) savedPath(r engine.JobStatus) string {
 	return filepath.Join(dir, filepath.FromSlash(r.SavedPath))
 }
 
-// openPath opens a file or folder with the system's own application.
-func (w *Window) openPath(path string) {
-	u, err := url.Parse(storage.NewFileURI(path).String())
-	if err == nil {
-		err = w.app.OpenURL(u)
-	}
-	if err != nil {
-		w.showError(fmt.Errorf("%s could not be opened: %v", path, err))
-	}
-}

@@ -7,7 +7,9 @@ import (
 )
 
 // footerText sums up the list: "12 of 40 saved · 3 failed · 4.2 MB ·
-// 1.1 MB/s · about 20 s left". Parts that are zero or unknown are left out.
+// 1.1 MB/s · about 20 s left". Parts that are zero or unknown are left
+// out; when the run only waits on slow sites it says so instead of
+// guessing a time.
 func footerText(t engine.Totals, busy bool) string {
 	if t.Jobs == 0 {
 		return "Nothing in the list yet"
@@ -32,8 +34,11 @@ func footerText(t engine.Totals, busy bool) string {
 		if s := speedText(t.Speed); s != "" {
 			parts = append(parts, s)
 		}
-		if s := etaText(t.ETA); s != "" {
-			parts = append(parts, s)
+		switch {
+		case t.Waiting > 0:
+			parts = append(parts, "waiting for "+plural(t.Waiting, "slow site", "slow sites"))
+		case etaText(t.ETA) != "":
+			parts = append(parts, etaText(t.ETA))
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -43,11 +48,10 @@ func (w *Window) updateFooter() {
 	t := w.totals
 	setText(w.footer, footerText(t, w.phase.Busy()))
 	// Canceled rows are not done: a stopped list must not look complete.
-	v := 0.0
-	if t.Jobs > 0 {
-		v = float64(t.Finished()-t.Counts[engine.Canceled]) / float64(t.Jobs)
+	if t.Jobs == 0 {
+		hide(w.overall)
+		return
 	}
-	if w.overall.Value != v {
-		w.overall.SetValue(v)
-	}
+	show(w.overall)
+	w.overall.set(float64(t.Finished()-t.Counts[engine.Canceled]) / float64(t.Jobs))
 }

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,6 +29,9 @@ func testConfig(t testing.TB) engine.Config {
 		RetryBase:       time.Millisecond,
 		ResponseTimeout: 10 * time.Second,
 		IdleTimeout:     10 * time.Second,
+		// Pages as served: the tests compare sizes with what the test
+		// server sent.
+		Format: engine.AsServed{},
 	}
 }
 
@@ -36,7 +41,7 @@ func testConfig(t testing.TB) engine.Config {
 func newTestWindow(t testing.TB, cfg engine.Config) *Window {
 	t.Helper()
 	a := test.NewTempApp(t)
-	w := newWindow(a, options{config: cfg, do: inline})
+	w := newWindow(a, options{config: cfg, do: inline, background: inline})
 	if w.eng == nil {
 		t.Fatalf("no engine: %s", w.startupNote)
 	}
@@ -106,6 +111,9 @@ func pageFiles(t testing.TB, dir string) []string {
 			return err
 		}
 		if d.IsDir() {
+			if d.Name() == ".pagekeeper" {
+				return filepath.SkipDir // the folder's list, not a page
+			}
 			return nil
 		}
 		switch d.Name() {
@@ -184,8 +192,40 @@ func assertEnabled(t testing.TB, want bool, controls map[string]fyne.Disableable
 	}
 }
 
-// widgetCell is the table cell of a row's address.
-func widgetCell(row int) widget.TableCellID { return widget.TableCellID{Row: row, Col: colAddress} }
+// rowViewAt is the row view showing place p of the table, which must be
+// on screen.
+func rowViewAt(t testing.TB, w *Window, p int) *rowView {
+	t.Helper()
+	rv, ok := w.table.visible[p]
+	if !ok || rv.pos != p {
+		t.Fatalf("place %d is not on screen (%d rows shown)", p, w.table.length())
+	}
+	return rv
+}
+
+// clickRow clicks the row at place p with the modifiers held, as the
+// mouse does: the button goes down on the row's view.
+func clickRow(t testing.TB, w *Window, p int, mods fyne.KeyModifier) {
+	t.Helper()
+	rowViewAt(t, w, p).MouseDown(&desktop.MouseEvent{Button: desktop.MouseButtonPrimary, Modifier: mods})
+}
+
+// textFile opens text as a list file.
+func textFile(text string) opener {
+	return func() (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }
+}
+
+// addListFile adds text as the list file name, pressing Add in the
+// dialog that says what it holds.
+func addListFile(t testing.TB, w *Window, name, text string) {
+	t.Helper()
+	w.previewList(name, textFile(text))
+	top := topOverlay(w)
+	if top == nil {
+		t.Fatal("no dialog says what the file holds")
+	}
+	test.Tap(button(t, top, "Add"))
+}
 
 // states lists the rows' states, for failure messages.
 func states(w *Window) []string {
@@ -197,3 +237,11 @@ func states(w *Window) []string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// richText is the text a RichText shows.
+func richText(o fyne.CanvasObject) string {
+	if r, ok := o.(*widget.RichText); ok {
+		return r.String()
+	}
+	return ""
+}

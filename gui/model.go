@@ -2,23 +2,33 @@ package gui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"pagekeeper/engine"
+	"pagekeeper/engine/address"
 )
 
 // model is what the window knows of the engine: the last snapshot applied.
 // The table reads only this, never the engine, so it never shares state
 // with the workers.
 type model struct {
-	rows    []engine.JobStatus // in ID order
-	index   map[int]int        // job ID → position in rows
-	maxID   int                // highest ID ever shown; IDs only grow
-	totals  engine.Totals
-	phase   engine.Phase
-	applied uint64 // version of the last snapshot applied
+	rows []engine.JobStatus // in ID order
+	// shown is each row's address as a person reads it (address.Display),
+	// and folded its lower-case form for the search box; both parallel
+	// rows and are made once per row, since an address never changes.
+	shown, folded []string
+	index         map[int]int // job ID → position in rows
+	maxID         int         // highest ID ever shown; IDs only grow
+	totals        engine.Totals
+	phase         engine.Phase
+	problem       string // why the last run could not start
+	applied       uint64 // version of the last snapshot applied
+
+	// What the last merge did, for the table to redraw only that.
+	changes []rowChange
+	added   bool // rows were appended
+	dropped bool // rows were removed
 
 	// This run's outcome, for the notification at its end. Counted from
 	// state changes, so rows from earlier runs and rows cleared meanwhile
@@ -34,6 +44,12 @@ type model struct {
 	savedIn map[int]string
 }
 
+// rowChange is one row the last merge changed, with what it was before.
+type rowChange struct {
+	id  int
+	old engine.JobStatus
+}
+
 func (m *model) init() {
 	m.index = map[int]int{}
 	m.runFailed = map[int]bool{}
@@ -42,30 +58,34 @@ func (m *model) init() {
 }
 
 // merge folds changed jobs into rows: known IDs in place, new IDs (always
-// higher than any seen) appended, IDs cleared by us ignored. Its cost follows
-// len(jobs), not len(rows). It reports whether the job with ID watch was
-// among them.
-func (m *model) merge(jobs []engine.JobStatus, watch int) (watched bool) {
+// higher than any seen) appended, IDs removed by us ignored. Its cost
+// follows len(jobs), not len(rows). It records what changed in m.changes.
+func (m *model) merge(jobs []engine.JobStatus) {
 	for _, js := range jobs {
-		old := engine.State(-1)
 		if i, ok := m.index[js.ID]; ok {
-			old = m.rows[i].State
+			old := m.rows[i]
+			if old.Version == js.Version && old.Done == js.Done && old.Speed == js.Speed {
+				continue // a moving job with nothing new to show
+			}
 			m.rows[i] = js
-		} else if js.ID > m.maxID {
-			m.index[js.ID] = len(m.rows)
-			m.rows = append(m.rows, js)
-			m.maxID = js.ID
-		} else {
-			continue // cleared by Clear finished; an older snapshot still had it
+			m.changes = append(m.changes, rowChange{id: js.ID, old: old})
+			if js.State != old.State {
+				m.countTransition(js.ID, old.State, js.State)
+			}
+			continue
 		}
-		if js.State != old {
-			m.countTransition(js.ID, old, js.State)
+		if js.ID <= m.maxID {
+			continue // removed; an older snapshot still had it
 		}
-		if js.ID == watch {
-			watched = true
-		}
+		m.index[js.ID] = len(m.rows)
+		m.rows = append(m.rows, js)
+		shown := address.Display(js.URL)
+		m.shown = append(m.shown, shown)
+		m.folded = append(m.folded, strings.ToLower(shown))
+		m.maxID = js.ID
+		m.added = true
+		m.countTransition(js.ID, -1, js.State)
 	}
-	return watched
 }
 
 func (m *model) countTransition(id int, from, to engine.State) {
@@ -87,27 +107,35 @@ func (m *model) resetRun() {
 }
 
 // remove drops the rows with the given IDs and rebuilds the index; it is
-// O(rows) but runs only when the person clears the list.
+// O(rows) but runs only when rows are removed.
 func (m *model) remove(ids []int) {
-	if len(ids) == 0 {
-		return
-	}
 	gone := make(map[int]bool, len(ids))
 	for _, id := range ids {
-		gone[id] = true
-	}
-	kept := m.rows[:0]
-	for _, r := range m.rows {
-		if !gone[r.ID] {
-			kept = append(kept, r)
+		if _, ok := m.index[id]; ok {
+			gone[id] = true
 		}
 	}
-	clear(m.rows[len(kept):]) // let the dropped strings go
-	m.rows = kept
+	if len(gone) == 0 {
+		return
+	}
+	kept := 0
+	for i, r := range m.rows {
+		if gone[r.ID] {
+			continue
+		}
+		m.rows[kept], m.shown[kept], m.folded[kept] = r, m.shown[i], m.folded[i]
+		kept++
+	}
+	// Let the dropped strings go.
+	clear(m.rows[kept:])
+	clear(m.shown[kept:])
+	clear(m.folded[kept:])
+	m.rows, m.shown, m.folded = m.rows[:kept], m.shown[:kept], m.folded[:kept]
 	clear(m.index)
 	for i, r := range m.rows {
 		m.index[r.ID] = i
 	}
+	m.dropped = true
 }
 
 // keepOnly drops every row whose job is not in jobs (a full snapshot).
@@ -146,63 +174,18 @@ func (m *model) row(id int) (engine.JobStatus, bool) {
 	return m.rows[i], true
 }
 
-// refreshNow applies what changed since the last snapshot at once, so a
-// person's action (Add, Start, Stop…) shows without waiting for the pump.
-// It runs on the UI goroutine, like apply.
-func (w *Window) refreshNow() {
-	if w.eng != nil {
-		w.apply(w.eng.Changes(w.applied))
-	} else {
-		w.updateStatus()
-		w.updateFooter()
-		w.updateButtons()
+// shownAddress is the address of job id as a person reads it.
+func (m *model) shownAddress(id int) string {
+	if i, ok := m.index[id]; ok {
+		return m.shown[i]
 	}
-}
-
-// apply shows snapshot s: the rows that changed, then the status, footer
-// and buttons. It is the only way progress reaches the widgets, and it runs
-// on the UI goroutine.
-func (w *Window) apply(s engine.Snapshot) {
-	if w.hasQuit || s.Version < w.applied {
-		// Older than what refreshNow already showed: every row in it is
-		// stale.
-		return
-	}
-	w.applied = s.Version
-	w.snapTime = time.Now()
-	prev := w.phase
-	if s.Full {
-		w.keepOnly(s.Jobs)
-	}
-	w.remove(s.Removed)
-	watched := w.merge(s.Jobs, w.details.id)
-	w.totals, w.phase = s.Totals, s.Phase
-	if len(s.Jobs) > 0 || len(s.Removed) > 0 || s.Full {
-		w.table.refresh()
-	}
-	if watched {
-		w.details.update()
-	}
-	w.updateStatus()
-	w.updateFooter()
-	w.updateButtons()
-	w.afterApply(prev)
-}
-
-// afterApply acts on what the snapshot means for the run as a whole.
-func (w *Window) afterApply(prev engine.Phase) {
-	if w.phase == engine.Finished && prev != engine.Finished && prev.Busy() {
-		w.app.SendNotification(fyne.NewNotification("Pagekeeper", w.runSummary()))
-	}
-	if w.quitWhenIdle && !w.phase.Busy() {
-		w.quit()
-	}
+	return ""
 }
 
 // runSummary is the notification text: "40 pages saved, 3 failed".
-func (w *Window) runSummary() string {
-	s := plural(w.runSaved, "page", "pages") + " saved"
-	if n := len(w.runFailed); n > 0 {
+func (m *model) runSummary() string {
+	s := plural(m.runSaved, "page", "pages") + " saved"
+	if n := len(m.runFailed); n > 0 {
 		s += fmt.Sprintf(", %s failed", count(n))
 	}
 	return s

@@ -10,9 +10,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// numberControl is a whole number between limits: [−] [ 8 ] [+]. Typing is
-// allowed but only digits get in, and the value never leaves its limits, so
-// the engine never sees a worker count it would refuse.
+// numberControl is a whole number between limits: [−] [ 8 ] [+] 1–64.
+// Only digits can be typed; what is typed stays as typed until the person
+// moves on (or presses Enter or Start), and is then brought into the
+// limits with a note that says so ("64 is the most"), so the engine never
+// sees a count it would refuse and nobody wonders why 100 became 64.
 type numberControl struct {
 	widget.BaseWidget
 	min, max, value int
@@ -21,13 +23,21 @@ type numberControl struct {
 
 	entry       *numberEntry
 	minus, plus *widget.Button
+	limits      fyne.CanvasObject
+	note        *widget.Label // says a number was brought into the limits
 	disabled    bool
 }
 
 func newNumberControl(lo, hi, value int, changed func(int)) *numberControl {
 	n := &numberControl{min: lo, max: hi, value: clamp(value, lo, hi), OnChanged: changed}
 	n.ExtendBaseWidget(n)
-	n.entry = newNumberEntry(len(strconv.Itoa(hi)))
+	n.limits = hint(strconv.Itoa(lo) + "–" + strconv.Itoa(hi))
+	n.note = widget.NewLabel("")
+	n.note.Importance = widget.WarningImportance
+	n.note.Hide()
+	// One digit more than the largest value: 100 can be typed, and is
+	// then brought down to 64 with a note, rather than refused key by key.
+	n.entry = newNumberEntry(len(strconv.Itoa(hi)) + 1)
 	n.entry.SetText(strconv.Itoa(n.value))
 	n.entry.OnChanged = n.typed
 	n.entry.OnSubmitted = func(string) { n.commit() }
@@ -41,7 +51,7 @@ func newNumberControl(lo, hi, value int, changed func(int)) *numberControl {
 
 // CreateRenderer lays the control out as one compact row.
 func (n *numberControl) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewHBox(n.minus, n.entry, n.plus))
+	return widget.NewSimpleRenderer(container.NewHBox(n.minus, n.entry, n.plus, n.limits, n.note))
 }
 
 // Value is the current number.
@@ -77,35 +87,50 @@ func (n *numberControl) setEnabled(on bool) {
 }
 
 func (n *numberControl) step(d int) {
+	n.say("")
 	n.SetValue(n.value + d)
 }
 
 // typed takes what is in the entry while it is being edited: a number
-// above the limit is cut to it at once; an empty box or zero waits for
-// commit, so "1" can become "16".
+// within the limits is taken at once; anything else waits for commit, so
+// "1" can become "16" and "100" is seen before it becomes 64.
 func (n *numberControl) typed(s string) {
 	if n.entry.quiet {
 		return
 	}
 	v, err := strconv.Atoi(s)
-	if err != nil || v < n.min {
+	if err != nil || v < n.min || v > n.max {
 		return
 	}
-	if v > n.max {
-		n.set(n.max)
-		n.entry.setTextQuietly(strconv.Itoa(n.max))
-		return
-	}
+	n.say("")
 	n.set(v)
 }
 
-// commit settles the entry on a valid number when the person is done.
+// commit settles the entry on a valid number when the person is done,
+// saying so when what was typed was out of the limits.
 func (n *numberControl) commit() {
 	v, err := strconv.Atoi(strings.TrimSpace(n.entry.Text))
-	if err != nil {
+	switch {
+	case err != nil:
 		v = n.value
+	case v > n.max:
+		n.say(strconv.Itoa(n.max) + " is the most")
+	case v < n.min:
+		n.say(strconv.Itoa(n.min) + " is the least")
 	}
 	n.SetValue(v)
+}
+
+// say shows a note beside the control, or hides it for "".
+func (n *numberControl) say(s string) {
+	setText(n.note, s)
+	if (s != "") != n.note.Visible() {
+		if s != "" {
+			n.note.Show()
+		} else {
+			n.note.Hide()
+		}
+	}
 }
 
 func (n *numberControl) set(v int) {

@@ -14,6 +14,7 @@ import (
 const (
 	prefDownloadWorkers = "downloadWorkers"
 	prefSaveWorkers     = "saveWorkers"
+	prefPerSite         = "perSite"
 	prefFolder          = "outputFolder"
 	prefWindowWidth     = "windowWidth"
 	prefWindowHeight    = "windowHeight"
@@ -23,17 +24,18 @@ const (
 const (
 	defaultDownloadWorkers = 8
 	defaultSaveWorkers     = 2
+	defaultPerSite         = 4
 	defaultWidth           = 1100
 	defaultHeight          = 720
 	// Smaller than this and the window cannot show its controls; a
 	// remembered size below it came from a broken session.
-	minWidth  = 640
-	minHeight = 480
+	minWidth  = 480
+	minHeight = 360
 )
 
 // settings are what a person chose, as remembered between runs.
 type settings struct {
-	downloads, saves int
+	downloads, saves, perSite int
 	folder           string
 	windowSize       fyne.Size
 }
@@ -46,6 +48,8 @@ func loadSettings(p fyne.Preferences, defaultFolder string) settings {
 			engine.MinDownloadWorkers, engine.MaxDownloadWorkers),
 		saves: clamp(p.IntWithFallback(prefSaveWorkers, defaultSaveWorkers),
 			engine.MinSaveWorkers, engine.MaxSaveWorkers),
+		perSite: clamp(p.IntWithFallback(prefPerSite, defaultPerSite),
+			engine.MinPerSite, engine.MaxPerSite),
 		folder: p.StringWithFallback(prefFolder, defaultFolder),
 		windowSize: fyne.NewSize(
 			float32(p.FloatWithFallback(prefWindowWidth, defaultWidth)),
@@ -84,6 +88,11 @@ func (w *Window) onDownloadsChanged(v int) {
 func (w *Window) onSavesChanged(v int) {
 	w.settings.saves = v
 	w.prefs.SetInt(prefSaveWorkers, v)
+}
+
+func (w *Window) onPerSiteChanged(v int) {
+	w.settings.perSite = v
+	w.prefs.SetInt(prefPerSite, v)
 }
 
 // saveWindowSize remembers the window's size for the next start.

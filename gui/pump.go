@@ -24,12 +24,13 @@ type pump struct {
 	waiting atomic.Bool // a snapshot is on its way to the UI and not applied yet
 
 	quit     chan struct{}
+	exited   chan struct{} // closed when the goroutine has returned
 	stopOnce sync.Once
 	started  atomic.Bool
 }
 
 func newPump(eng *engine.Engine, do func(func()), apply func(engine.Snapshot)) *pump {
-	return &pump{eng: eng, do: do, apply: apply, quit: make(chan struct{})}
+	return &pump{eng: eng, do: do, apply: apply, quit: make(chan struct{}), exited: make(chan struct{})}
 }
 
 // tick takes what changed since the last tick and hands it to the UI in one
@@ -46,6 +47,12 @@ func (p *pump) tick() {
 		return
 	}
 	s := p.eng.Changes(p.last)
+	if s.Version == p.last && len(s.Jobs) == 0 && !s.Phase.Busy() {
+		// An idle list: nothing to draw, and no reason to wake the
+		// window's goroutine ten times a second.
+		p.waiting.Store(false)
+		return
+	}
 	p.last = s.Version
 	p.do(func() {
 		p.waiting.Store(false)
@@ -59,6 +66,7 @@ func (p *pump) start(interval time.Duration) {
 		return
 	}
 	go func() {
+		defer close(p.exited)
 		t := time.NewTicker(interval)
 		defer t.Stop()
 		for {
@@ -72,8 +80,13 @@ func (p *pump) start(interval time.Duration) {
 	}()
 }
 
-// stop ends the goroutine; it is safe to call more than once, and before
-// start.
+// stop ends the goroutine and waits until it has returned, so it hands
+// nothing more to the window; it is safe to call more than once, and
+// before start. It never waits long: the goroutine never blocks on the
+// window (do only queues).
 func (p *pump) stop() {
 	p.stopOnce.Do(func() { close(p.quit) })
+	if p.started.Load() {
+		<-p.exited
+	}
 }

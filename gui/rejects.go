@@ -29,25 +29,26 @@ func (w *Window) onShowRejects() {
 		},
 	)
 	list.HideSeparators = false
-	intro := widget.NewLabel(fmt.Sprintf("%s not added; each says why. Correct an address and add it again (Copy lines puts them all on the clipboard).",
-		plural(len(rejects), "line was", "lines were")))
+	intro := widget.NewLabel(fmt.Sprintf("%s Pagekeeper cannot take as %s; each says why. Correct a line in the box, or copy them all to correct them elsewhere and paste them back.",
+		plural(len(rejects), "line", "lines"), map[bool]string{true: "it is", false: "they are"}[len(rejects) == 1]))
 	intro.Wrapping = fyne.TextWrapWord
-	copyAll := widget.NewButtonWithIcon("Copy lines", theme.ContentCopyIcon(), func() {
+	copyAll := widget.NewButtonWithIcon("Copy the lines", theme.ContentCopyIcon(), func() {
 		w.app.Clipboard().SetContent(rejectText(rejects))
 	})
 	content := container.NewBorder(intro, container.NewHBox(copyAll), nil, nil, list)
-	d := dialog.NewCustom("Lines not added", "Close", content, w.win)
+	d := dialog.NewCustom("Lines Pagekeeper cannot take", "Close", content, w.win)
 	d.Resize(w.bigDialogSize(0.8))
 	w.track(d)
 	d.Show()
 }
 
-// rejectText is the rejected lines with their reasons, one per line, for
-// the clipboard.
+// rejectText is the rejected lines themselves, one per line, for the
+// clipboard: corrected, they can be pasted straight back.
 func rejectText(rs []rejectLine) string {
 	var b strings.Builder
 	for _, r := range rs {
-		fmt.Fprintf(&b, "%d\t%s\t%s\n", r.Line, r.Text, r.Reason)
+		b.WriteString(r.Text)
+		b.WriteByte('\n')
 	}
 	return b.String()
 }

@@ -48,17 +48,19 @@ func TestFullRunSavesEveryPage(t *testing.T) {
 	if !strings.HasPrefix(w.footer.Text, "12 of 12 saved") {
 		t.Errorf("footer = %q", w.footer.Text)
 	}
-	if w.overall.Value != 1 {
-		t.Errorf("overall progress = %v", w.overall.Value)
+	if w.overall.value != 1 {
+		t.Errorf("overall progress = %v", w.overall.value)
 	}
 	assertEnabled(t, false, map[string]fyne.Disableable{"Start": w.start, "Stop": w.stop, "Drain": w.drain})
 	assertEnabled(t, true, map[string]fyne.Disableable{"Clear finished": w.clearFinished, "Choose…": w.chooseDir})
-	if len(w.table.spinning) != 0 {
-		t.Errorf("%d progress bars still animate after the run", len(w.table.spinning))
+	for p, rv := range w.table.visible {
+		if rv.pos == p && (rv.cells[colProgress].Text != "100%" || !rv.bar.Visible()) {
+			t.Errorf("row %d shows progress %q after the run", p, rv.cells[colProgress].Text)
+		}
 	}
 
 	// Selecting a row shows its details.
-	w.table.t.Select(widgetCell(3))
+	clickRow(t, w, 3, 0)
 	if w.details.id != w.rows[3].ID || !w.details.root.Visible() {
 		t.Fatalf("details show #%d", w.details.id)
 	}
@@ -92,11 +94,11 @@ func TestStopCancelsAndStartFinishes(t *testing.T) {
 	if files := pageFiles(t, cfg.OutputDir); len(files) != 0 {
 		t.Errorf("Stop left files: %v", files)
 	}
-	if w.status.Text != "Stopped — 6 not finished" {
+	if w.status.Text != "Stopped — 6 not finished: press Start to go on" {
 		t.Errorf("status = %q", w.status.Text)
 	}
-	if w.overall.Value != 0 || !strings.Contains(w.footer.Text, "6 not finished") {
-		t.Errorf("a stopped list looks done: bar %v, footer %q", w.overall.Value, w.footer.Text)
+	if w.overall.value != 0 || !strings.Contains(w.footer.Text, "6 not finished") {
+		t.Errorf("a stopped list looks done: bar %v, footer %q", w.overall.value, w.footer.Text)
 	}
 	if w.start.Disabled() {
 		t.Fatal("Start is disabled with canceled rows")
@@ -168,7 +170,7 @@ func TestRetryFailedRow(t *testing.T) {
 	if w.rows[0].State != engine.Saved || w.rows[1].State != engine.Failed {
 		t.Fatalf("states %v, want Saved, Failed", states(w))
 	}
-	if w.status.Text != "Finished — 1 saved, 1 failed" {
+	if w.status.Text != "Finished — 1 saved, 1 failed: Retry failed tries them again" {
 		t.Errorf("status = %q", w.status.Text)
 	}
 	if w.retryFailed.Disabled() {
@@ -178,7 +180,7 @@ func TestRetryFailedRow(t *testing.T) {
 		t.Error("the failed row says nothing about why")
 	}
 
-	w.table.t.Select(widgetCell(1))
+	clickRow(t, w, 1, 0)
 	if w.details.retry.Disabled() || !w.details.openFile.Disabled() {
 		t.Fatal("detail buttons do not match a failed row")
 	}
@@ -204,14 +206,14 @@ func TestClearFinishedRemovesRows(t *testing.T) {
 	queued := srv.URLFor("/later", enginetest.Knobs{})
 	w.box.SetText(queued)
 	test.Tap(w.addButton)
-	w.table.t.Select(widgetCell(0))
+	clickRow(t, w, 0, 0)
 
 	before := w.eng.Snapshot()
 	test.Tap(w.clearFinished)
 	if len(w.rows) != 1 || w.rows[0].URL != queued || w.index[w.rows[0].ID] != 0 || len(w.index) != 1 {
 		t.Fatalf("rows after clearing: %v", w.rows)
 	}
-	if rows, _ := w.table.t.Length(); rows != 1 {
+	if rows := w.table.length(); rows != 1 {
 		t.Errorf("the table has %d rows", rows)
 	}
 	if w.details.root.Visible() {
@@ -300,7 +302,7 @@ func TestRejectsBeyondTheBoxLimit(t *testing.T) {
 
 func TestAddFromFile(t *testing.T) {
 	w := newTestWindow(t, testConfig(t))
-	w.addFromReader("list.txt", strings.NewReader(lines("example.com", "example.org", "nonsense here")))
+	addListFile(t, w, "list.txt", lines("example.com", "example.org", "nonsense here"))
 	if len(w.rows) != 2 {
 		t.Errorf("%d rows, want 2", len(w.rows))
 	}
@@ -311,7 +313,7 @@ func TestAddFromFile(t *testing.T) {
 		t.Errorf("count = %q", w.count.Text)
 	}
 
-	w.addFromReader("film.mp4", strings.NewReader("\x00\x01binary"))
+	w.previewList("film.mp4", textFile("\x00\x01binary"))
 	if topOverlay(w) == nil || len(w.rows) != 2 {
 		t.Error("a binary file was not refused with a message")
 	}

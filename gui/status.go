@@ -8,46 +8,88 @@ import (
 	"pagekeeper/engine"
 )
 
-// statusText says in words what the engine is doing: "Running — 12 of 40
-// saved", "Stopped — 5 not finished".
+// statusText says in words what is happening and what the list holds now:
+// "Running — 12 of 40 saved · 4 at once per site", "Stopped — 2,005 not
+// finished: press Start to go on". It is made from the counts of the list
+// as it is, so it never outlives a Clear, a Remove or an Add.
 func (w *Window) statusText() string {
 	t := w.totals
-	saved, failed := t.Counts[engine.Saved], t.Counts[engine.Failed]
+	c := t.Counts
+	saved, failed := c[engine.Saved], c[engine.Failed]
+	todo := c[engine.Queued] + c[engine.Canceled]
 	switch w.phase {
 	case engine.Running:
-		return fmt.Sprintf("Running — %s of %s saved", count(saved), count(t.Jobs))
-	case engine.Draining:
-		return fmt.Sprintf("Draining — finishing %s queued", count(t.Jobs-t.Finished()))
-	case engine.Stopping:
-		return "Stopping…"
-	case engine.Stopped:
-		return fmt.Sprintf("Stopped — %s not finished", count(t.Counts[engine.Canceled]))
-	case engine.Finished:
-		s := fmt.Sprintf("Finished — %s saved", count(saved))
-		if failed > 0 {
-			s += fmt.Sprintf(", %s failed", count(failed))
+		if w.quitWhenIdle {
+			return fmt.Sprintf("Finishing the list, then quitting — %s of %s saved", count(saved), count(t.Jobs)) + w.paceText()
 		}
-		return s
+		return fmt.Sprintf("Running — %s of %s saved", count(saved), count(t.Jobs)) + w.paceText()
+	case engine.Draining:
+		left := t.Jobs - t.Finished()
+		if w.quitWhenIdle {
+			return fmt.Sprintf("Finishing the list, then quitting — %s left", count(left)) + w.paceText()
+		}
+		return fmt.Sprintf("Draining — finishing %s left, then stopping", count(left)) + w.paceText()
+	case engine.Stopping:
+		if w.quitWhenIdle {
+			return "Stopping, then quitting…"
+		}
+		return "Stopping…"
 	}
-	if w.eng == nil {
+	switch {
+	case w.checking:
+		return "Checking the folder…"
+	case w.eng == nil:
 		return "Choose a folder to keep the pages in"
-	}
-	if w.startupNote != "" {
+	case w.problem != "":
+		return "Could not start: " + w.problem
+	case t.Jobs == 0 && w.startupNote != "":
 		return "Ready — using " + w.settings.folder
+	case t.Jobs == 0:
+		return "Ready"
+	case todo > 0 && w.phase == engine.Stopped:
+		return fmt.Sprintf("Stopped — %s not finished: press Start to go on", count(todo))
+	case todo > 0:
+		return fmt.Sprintf("Ready — %s queued: press Start", count(todo))
 	}
-	return "Ready"
+	// Everything in the list has ended.
+	s := "Finished — " + count(saved) + " saved"
+	if saved == 0 && failed > 0 {
+		s = "Finished — " + count(failed) + " failed"
+	} else if failed > 0 {
+		s += ", " + count(failed) + " failed"
+	}
+	if failed > 0 {
+		s += ": Retry failed tries them again"
+	}
+	return s
+}
+
+// paceText says what holds the run back, when something does: the
+// honest reason for a slow run or a missing estimate.
+func (w *Window) paceText() string {
+	t := w.totals
+	switch {
+	case t.Waiting > 0:
+		return " · waiting for " + plural(t.Waiting, "slow site", "slow sites")
+	case t.SiteLimited && t.PerSite > 0:
+		return fmt.Sprintf(" · %d at once per site", t.PerSite)
+	}
+	return ""
 }
 
 func (w *Window) updateStatus() {
 	setText(w.status, w.statusText())
 	imp := widget.MediumImportance
+	c := w.totals.Counts
+	ended := w.totals.Jobs > 0 && c[engine.Queued]+c[engine.Canceled] == 0 && !w.phase.Busy()
 	switch {
-	case w.phase == engine.Finished && w.totals.Counts[engine.Failed] > 0:
+	case w.eng == nil || w.startupNote != "" || w.problem != "":
 		imp = widget.WarningImportance
-	case w.phase == engine.Finished:
+	case w.checking || w.phase.Busy():
+	case ended && c[engine.Failed] > 0:
+		imp = widget.WarningImportance
+	case ended && w.phase == engine.Finished:
 		imp = widget.SuccessImportance
-	case w.eng == nil || w.startupNote != "":
-		imp = widget.WarningImportance
 	}
 	if w.status.Importance != imp {
 		w.status.Importance = imp
@@ -57,7 +99,7 @@ func (w *Window) updateStatus() {
 
 // canStart is whether Start has something to do and may run now.
 func (w *Window) canStart() bool {
-	if w.eng == nil || w.phase.Busy() {
+	if w.eng == nil || w.checking || w.phase.Busy() {
 		return false
 	}
 	c := w.totals.Counts
@@ -71,16 +113,17 @@ func (w *Window) updateButtons() {
 	enable(w.start, w.canStart())
 	enable(w.stop, w.phase == engine.Running || w.phase == engine.Draining)
 	enable(w.drain, w.phase == engine.Running)
-	enable(w.retryFailed, w.eng != nil && c[engine.Failed] > 0 && w.phase != engine.Draining && w.phase != engine.Stopping)
-	enable(w.clearFinished, w.eng != nil && c[engine.Saved]+c[engine.Failed]+c[engine.Skipped] > 0)
+	enable(w.retryFailed, c[engine.Failed] > 0 && w.canChangeList())
+	enable(w.clearFinished, w.eng != nil && c[engine.Saved]+c[engine.Skipped] > 0)
 	// While draining the list takes nothing new.
-	canAdd := w.eng != nil && w.phase != engine.Draining
+	canAdd := w.eng != nil && !w.checking && w.canChangeList() && !w.adding
 	enable(w.addButton, canAdd && w.boxParsed.ready > 0)
 	enable(w.addFile, canAdd)
 	enable(w.openFolder, w.eng != nil)
-	enable(w.chooseDir, !busy)
-	w.downloads.setEnabled(!busy)
-	w.saves.setEnabled(!busy)
+	enable(w.chooseDir, !busy && !w.checking)
+	for _, n := range []*numberControl{w.downloads, w.saves, w.perSite} {
+		n.setEnabled(!busy && !w.checking)
+	}
 	w.details.updateButtons()
 }
 

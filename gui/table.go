@@ -1,10 +1,10 @@
 package gui
 
 import (
-	"path"
-	"strconv"
+	"math"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -27,204 +27,332 @@ const (
 
 var columnTitles = [numCols]string{"#", "Address", "State", "Progress", "Size", "Speed", "Saved as", "Message"}
 
-// table is the live list of jobs. It reads only the window's rows, the
-// last snapshot applied, never the engine.
-type table struct {
-	w     *Window
-	t     *widget.Table
-	root  fyne.CanvasObject
-	empty fyne.CanvasObject // says what the table is for while it is empty
-	width float32           // the width the columns were last fitted to
+// flexible reports whether column c shares the width left over, and
+// shortens its text with an ellipsis.
+func flexible(c int) bool { return c == colAddress || c == colSavedAs || c == colMessage }
 
-	// gen counts refreshes; cells record the one that last drew them, so
-	// the cells Fyne set aside while scrolling can be told apart from the
-	// ones on screen.
-	gen      uint64
-	spinning map[*cell]struct{} // cells whose infinite bar is animating
-	icons    [engine.NumStates]fyne.Resource
-	imps     [engine.NumStates]widget.Importance
+// table is the live list of jobs: a header that sorts, rows that select
+// like a file list, and a view that filters and searches. It reads only
+// the window's model, never the engine. Each tick it redraws only the
+// rows that changed and are on screen.
+type table struct {
+	w      *Window
+	list   *rowList
+	header *header
+	empty  *widget.Label
+	root   fyne.CanvasObject
+
+	view    view
+	sel     selection
+	focused bool // the list has the keyboard focus
+
+	widths   [numCols]float32 // 0 for a column left out at this width
+	pctWidth float32          // the "100%" beside a bar
+	width    float32          // the width the columns were fitted to
+	pitch    float32          // a row's height plus the line between rows
+
+	visible map[int]*rowView // place in the view → the row view showing it
+	icons   [engine.NumStates]fyne.Resource
 }
 
 func newTable(w *Window) *table {
-	tb := &table{w: w, spinning: map[*cell]struct{}{}}
-	tb.loadStateLooks()
-	tb.t = widget.NewTable(
-		func() (int, int) { return len(w.rows), numCols },
-		func() fyne.CanvasObject { return newCell() },
-		tb.updateCell,
-	)
-	tb.t.ShowHeaderRow = true
-	tb.t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	tb.t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < numCols {
-			setText(o.(*widget.Label), columnTitles[id.Col])
-		}
-	}
-	tb.t.OnSelected = func(id widget.TableCellID) {
-		if id.Row >= 0 && id.Row < len(w.rows) {
-			w.details.show(w.rows[id.Row].ID)
-		}
-	}
-	tb.t.OnUnselected = func(widget.TableCellID) {}
-	tb.empty = container.NewCenter(widget.NewRichText(&widget.TextSegment{
-		Text:  "Addresses you add appear here, each on its way from Queued to Saved.",
-		Style: widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, Inline: true},
-	}))
-	tb.root = container.NewStack(container.New(&fitColumns{tb: tb}, tb.t), tb.empty)
+	tb := &table{w: w, sel: newSelection(), visible: map[int]*rowView{}}
+	tb.view.sortBy = colNumber
+	tb.loadIcons()
+	tb.list = newRowList(tb)
+	tb.header = newHeader(tb)
+	tb.empty = widget.NewLabel("")
+	tb.empty.Alignment = fyne.TextAlignCenter
+	tb.empty.Wrapping = fyne.TextWrapWord
+	tb.empty.Importance = widget.MediumImportance
+	body := container.NewStack(tb.list, container.NewCenter(tb.empty))
+	tb.root = container.New(&fitColumns{tb: tb}, container.NewBorder(tb.header, nil, nil, nil, body))
+	tb.updateEmpty()
 	return tb
 }
 
-// loadStateLooks picks each state's icon and colour: green for saved, red
-// for failed, amber for retrying, grey for what will not happen. Themed
-// resources follow light and dark themes by themselves.
-func (tb *table) loadStateLooks() {
-	set := func(s engine.State, icon fyne.Resource, imp widget.Importance) {
-		tb.icons[s], tb.imps[s] = icon, imp
-	}
-	set(engine.Queued, theme.NewThemedResource(theme.HistoryIcon()), widget.MediumImportance)
-	set(engine.Downloading, theme.NewPrimaryThemedResource(theme.DownloadIcon()), widget.HighImportance)
-	set(engine.Retrying, theme.NewWarningThemedResource(theme.ViewRefreshIcon()), widget.WarningImportance)
-	set(engine.WaitingToSave, theme.NewThemedResource(theme.MoreHorizontalIcon()), widget.MediumImportance)
-	set(engine.Saving, theme.NewPrimaryThemedResource(theme.DocumentSaveIcon()), widget.HighImportance)
-	set(engine.Saved, theme.NewSuccessThemedResource(theme.ConfirmIcon()), widget.SuccessImportance)
-	set(engine.Failed, theme.NewErrorThemedResource(theme.ErrorIcon()), widget.DangerImportance)
-	set(engine.Canceled, theme.NewDisabledResource(theme.MediaStopIcon()), widget.LowImportance)
-	set(engine.Skipped, theme.NewDisabledResource(theme.MediaSkipNextIcon()), widget.LowImportance)
+// loadIcons picks each state's icon. Themed resources follow light and
+// dark themes by themselves; none uses the disabled colour, which is too
+// faint to read.
+func (tb *table) loadIcons() {
+	set := func(s engine.State, icon fyne.Resource) { tb.icons[s] = icon }
+	set(engine.Queued, theme.NewThemedResource(theme.HistoryIcon()))
+	set(engine.Downloading, theme.NewPrimaryThemedResource(theme.DownloadIcon()))
+	set(engine.Retrying, theme.NewWarningThemedResource(theme.ViewRefreshIcon()))
+	set(engine.WaitingToSave, theme.NewThemedResource(theme.MoreHorizontalIcon()))
+	set(engine.Saving, theme.NewPrimaryThemedResource(theme.DocumentSaveIcon()))
+	set(engine.Saved, theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+	set(engine.Failed, theme.NewErrorThemedResource(theme.ErrorIcon()))
+	set(engine.Canceled, theme.NewThemedResource(theme.MediaStopIcon()))
+	set(engine.Skipped, theme.NewThemedResource(theme.MediaSkipNextIcon()))
 }
 
-// refresh redraws the rows on screen, once per snapshot, then stops the
-// animation of any bar that is no longer on screen: Fyne keeps scrolled-off
-// cells for reuse without hiding them, and an infinite bar animates until
-// told to stop.
-func (tb *table) refresh() {
-	if (len(tb.w.rows) == 0) != tb.empty.Visible() {
-		if len(tb.w.rows) == 0 {
-			tb.empty.Show()
-		} else {
-			tb.empty.Hide()
-		}
+// length is how many rows the view shows.
+func (tb *table) length() int { return len(tb.view.order) }
+
+// idAt is the job ID shown at place p, or 0.
+func (tb *table) idAt(p int) int {
+	if p < 0 || p >= len(tb.view.order) {
+		return 0
 	}
-	tb.gen++
-	tb.t.Refresh()
-	for c := range tb.spinning {
-		if c.gen != tb.gen {
-			c.stopSpinning()
-			delete(tb.spinning, c)
-		}
-	}
+	return tb.w.rows[tb.view.order[p]].ID
 }
 
-func (tb *table) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	c := o.(*cell)
-	c.gen = tb.gen
-	rows := tb.w.rows
-	if id.Row < 0 || id.Row >= len(rows) {
-		c.showText("", widget.MediumImportance)
-		tb.noteSpin(c)
+// placeOf is where job id is shown, or -1.
+func (tb *table) placeOf(id int) int {
+	i, ok := tb.w.index[id]
+	if !ok || i >= len(tb.view.at) {
+		return -1
+	}
+	return tb.view.at[i]
+}
+
+// bind shows place p in row view o; the list calls it for rows coming
+// on screen and on a full refresh.
+func (tb *table) bind(p int, o fyne.CanvasObject) {
+	rv := o.(*rowView)
+	if rv.pos >= 0 && tb.visible[rv.pos] == rv {
+		delete(tb.visible, rv.pos)
+	}
+	if p < 0 || p >= len(tb.view.order) {
+		rv.pos = -1
 		return
 	}
-	r := &rows[id.Row]
-	switch id.Col {
-	case colNumber:
-		c.showShort(strconv.Itoa(r.ID), widget.LowImportance)
-	case colAddress:
-		c.showText(r.URL, widget.MediumImportance)
-	case colState:
-		c.showState(tb.icons[r.State], stateText(r), tb.imps[r.State])
-	case colProgress:
-		tb.showProgress(c, r)
-	case colSize:
-		c.showShort(sizeCell(r), widget.MediumImportance)
-	case colSpeed:
-		s := notApplicable
-		if r.State == engine.Downloading || r.State == engine.Retrying {
-			if t := speedText(r.Speed); t != "" {
-				s = t
+	tb.visible[p] = rv
+	i := tb.view.order[p]
+	rv.show(p, &tb.w.rows[i], tb.w.shown[i])
+}
+
+// onScreen is the range of places the list shows now.
+func (tb *table) onScreen() (first, last int) {
+	if tb.pitch <= 0 {
+		return 0, -1
+	}
+	// The same sums as the list's own, which also draws the row that
+	// starts just below its bottom edge.
+	off := tb.list.GetScrollOffset()
+	first = int(math.Floor(float64(off / tb.pitch)))
+	last = int(math.Ceil(float64((off + tb.list.Size().Height) / tb.pitch)))
+	return first, min(last, tb.length()-1)
+}
+
+// sync brings the table up to date with the model after a merge: the view
+// is rebuilt when rows came, went or moved, and otherwise only the rows
+// that changed and are on screen are drawn again.
+func (tb *table) sync() {
+	m := &tb.w.model
+	defer func() { m.changes, m.added, m.dropped = m.changes[:0], false, false }()
+	rebuild := m.dropped || (m.added && !tb.view.plain())
+	if !rebuild {
+		for _, c := range m.changes {
+			if tb.view.moves(m, m.index[c.id], &c.old) {
+				rebuild = true
+				break
 			}
 		}
-		c.showShort(s, widget.MediumImportance)
-	case colSavedAs:
-		// The site folder repeats the address; the file name is what
-		// tells rows apart. The details pane shows the whole path.
-		s := path.Base(r.SavedPath)
-		if r.SavedPath == "" {
-			s = notApplicable
-		}
-		c.showText(s, widget.MediumImportance)
-	case colMessage:
-		imp := widget.MediumImportance
-		if r.State == engine.Failed {
-			imp = widget.DangerImportance
-		}
-		c.showText(r.Message(tb.w.snapTime), imp)
 	}
-	tb.noteSpin(c)
-}
-
-// showProgress is a bar of bytes received against bytes expected, or an
-// animated bar while downloading an answer of unknown length.
-func (tb *table) showProgress(c *cell, r *engine.JobStatus) {
-	switch r.State {
-	case engine.Downloading, engine.Retrying:
-		if r.Total > 0 {
-			c.showBar(float64(r.Done) / float64(r.Total))
-		} else {
-			c.showSpinning()
-		}
-	case engine.WaitingToSave, engine.Saving, engine.Saved:
-		c.showBar(1)
-	default:
-		c.showShort("", widget.MediumImportance)
-	}
-}
-
-// noteSpin keeps the set of animating cells current.
-func (tb *table) noteSpin(c *cell) {
-	if c.spinning() {
-		tb.spinning[c] = struct{}{}
-	} else {
-		delete(tb.spinning, c)
-	}
-}
-
-// stateText is the state in words, with the attempt when it is not the
-// first.
-func stateText(r *engine.JobStatus) string {
-	if r.State == engine.Retrying && r.Attempts > 1 {
-		return "Retrying (" + strconv.Itoa(r.Attempts) + ")"
-	}
-	return r.State.String()
-}
-
-// sizeCell is the bytes received so far, or "—" before any arrive.
-func sizeCell(r *engine.JobStatus) string {
 	switch {
-	case r.Done > 0:
-		return sizeText(r.Done)
-	case r.State == engine.Saved && r.Total >= 0:
-		return sizeText(r.Total)
-	}
-	return notApplicable
-}
-
-// selectID selects the row of job id, or nothing when it is gone.
-func (tb *table) selectID(id int) {
-	if i, ok := tb.w.index[id]; ok && id != 0 {
-		tb.t.Select(widget.TableCellID{Row: i, Col: colAddress})
+	case rebuild:
+		tb.rebuild()
+		return
+	case m.added:
+		tb.view.appendNew(m)
+		tb.refreshAll()
 		return
 	}
-	tb.t.UnselectAll()
+	first, last := tb.onScreen()
+	for _, c := range m.changes {
+		tb.redraw(tb.placeOf(c.id), first, last)
+	}
+	// A retry's countdown moves without a change in the engine.
+	for p := first; p <= last; p++ {
+		if i := tb.view.order[p]; m.rows[i].State == engine.Retrying {
+			tb.redraw(p, first, last)
+		}
+	}
+}
+
+// redraw draws place p again if it is on screen.
+func (tb *table) redraw(p, first, last int) {
+	if p < first || p > last {
+		return
+	}
+	if rv, ok := tb.visible[p]; ok && rv.pos == p {
+		i := tb.view.order[p]
+		rv.show(p, &tb.w.rows[i], tb.w.shown[i])
+	}
+}
+
+// rebuild makes the view again (filter, search, sort) and redraws.
+func (tb *table) rebuild() {
+	m := &tb.w.model
+	tb.view.rebuild(m)
+	if tb.sel.keep(func(id int) bool { return tb.placeOf(id) >= 0 }) {
+		tb.w.selectionChanged()
+	}
+	tb.refreshAll()
+}
+
+// refreshAll redraws every row on screen, once. The list's offset is
+// brought back inside its content first: a list that shrank under a
+// scrolled view would otherwise draw its rows out of sight.
+func (tb *table) refreshAll() {
+	if tb.pitch > 0 {
+		content := float32(tb.length()) * tb.pitch
+		if view := tb.list.Size().Height; tb.list.GetScrollOffset() > max(content-view, 0) {
+			if content <= view {
+				tb.list.ScrollToTop()
+			} else {
+				tb.list.ScrollToOffset(content - view)
+			}
+		}
+	}
+	tb.updateEmpty()
+	tb.list.Refresh()
+}
+
+// updateEmpty says what the table is for while it shows nothing.
+func (tb *table) updateEmpty() {
+	text := ""
+	switch {
+	case len(tb.w.rows) == 0:
+		text = "Addresses you add appear here, each on its way from Queued to Saved."
+	case tb.length() == 0 && tb.view.search != "":
+		text = "No address here contains “" + tb.w.search.Text + "”."
+	case tb.length() == 0:
+		text = "No row is " + filterNames[tb.view.filter] + " now. Choose All to see every row."
+	}
+	setText(tb.empty, text)
+	if (text == "") == tb.empty.Visible() {
+		if text == "" {
+			tb.empty.Hide()
+		} else {
+			tb.empty.Show()
+		}
+	}
+	if (len(tb.w.rows) == 0) == tb.header.Visible() {
+		if len(tb.w.rows) == 0 {
+			tb.header.Hide()
+		} else {
+			tb.header.Show()
+		}
+	}
+}
+
+// redrawMarks shows the selection and the keyboard's row on the rows on
+// screen.
+func (tb *table) redrawMarks() {
+	for p, rv := range tb.visible {
+		if rv.pos == p {
+			rv.setMarks(tb.sel.ids[rv.id], tb.focused && tb.sel.cursor == rv.id)
+		}
+	}
+}
+
+// clicked selects with a click on place p.
+func (tb *table) clicked(p int, mods fyne.KeyModifier) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(tb.list); c != nil && c.Focused() != tb.list {
+		c.Focus(tb.list)
+	}
+	tb.sel.click(p, mods, tb.idAt)
+	tb.redrawMarks()
+	tb.w.selectionChanged()
+}
+
+// moveTo puts the keyboard's row on place p and shows it.
+func (tb *table) moveTo(p int, shift bool) {
+	n := tb.length()
+	if n == 0 {
+		return
+	}
+	p = max(0, min(p, n-1))
+	tb.sel.move(p, shift, tb.idAt)
+	tb.scrollTo(p)
+	tb.redrawMarks()
+	tb.w.selectionChanged()
+}
+
+// scrollTo brings place p on screen when it is not.
+func (tb *table) scrollTo(p int) {
+	first, last := tb.onScreen()
+	if p > first && p < last {
+		return
+	}
+	tb.list.ScrollTo(p)
+}
+
+// scrollBy scrolls for a wheel movement of dy pixels, as Fyne reports
+// it: 25 pixels a notch, three rows a notch here.
+func (tb *table) scrollBy(dy float32) {
+	if tb.pitch <= 0 {
+		return
+	}
+	off := tb.list.GetScrollOffset() - dy/25*3*tb.pitch
+	content := float32(tb.length()) * tb.pitch
+	tb.list.ScrollToOffset(max(0, min(off, content-tb.list.Size().Height)))
+}
+
+// selectedIDs are the rows selected, in the order shown.
+func (tb *table) selectedIDs() []int {
+	if len(tb.sel.ids) == 0 {
+		return nil
+	}
+	ids := make([]int, 0, len(tb.sel.ids))
+	for _, i := range tb.view.order {
+		if id := tb.w.rows[i].ID; tb.sel.ids[id] {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
+// sortBy sorts by column c, or reverses the order when it already does.
+func (tb *table) sortBy(c int) {
+	if tb.view.sortBy == c {
+		tb.view.desc = !tb.view.desc
+	} else {
+		tb.view.sortBy, tb.view.desc = c, false
+	}
+	tb.header.Refresh()
+	tb.rebuild()
+	tb.keepCursorInSight()
+}
+
+// setFilter shows only the rows under f.
+func (tb *table) setFilter(f filter) {
+	if tb.view.filter == f {
+		return
+	}
+	tb.view.filter = f
+	tb.rebuild()
+	tb.keepCursorInSight()
+}
+
+// setSearch shows only rows whose address or file contains s.
+func (tb *table) setSearch(s string) {
+	if s == tb.view.search {
+		return
+	}
+	tb.view.search = s
+	tb.rebuild()
+	tb.keepCursorInSight()
+}
+
+func (tb *table) keepCursorInSight() {
+	if p := tb.placeOf(tb.sel.cursor); p >= 0 {
+		tb.scrollTo(p)
+	}
 }
 
 // fitColumns gives the fixed columns the width their longest value needs
 // in the current theme and shares what is left between Address, Saved as
 // and Message, so the table fills the window at any size and text scale.
+// When the window is too narrow for every column, the least needed go
+// (Speed, then Saved as, then Size, then #); the details pane still
+// shows everything.
 type fitColumns struct{ tb *table }
 
-// Layout refits the columns when the width changes and fills size with
-// the table.
+// Layout refits the columns when the width changes.
 func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if size.Width != f.tb.width {
 		f.tb.width = size.Width
@@ -236,50 +364,168 @@ func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// MinSize is the table's own.
+// MinSize is the table's own, narrow enough for small windows.
 func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return objs[0].MinSize()
+	return fyne.NewSize(360, objs[0].MinSize().Height)
 }
 
 // fit sets the column widths for a table width.
 func (tb *table) fit(width float32) {
-	th := tb.t.Theme()
+	th := tb.list.Theme()
 	pad := th.Size(theme.SizeNamePadding)
 	textWidth := func(s string) float32 {
-		return widget.NewLabel(s).MinSize().Width
+		return fyne.MeasureText(s, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width + 2*th.Size(theme.SizeNameInnerPadding)
 	}
-	fixed := [numCols]float32{
-		colNumber:   textWidth("00000"),
-		colState:    textWidth("Waiting to save") + th.Size(theme.SizeNameInlineIcon) + pad,
-		colProgress: textWidth("100%") + 60,
-		colSize:     textWidth("999.9 MB"),
-		colSpeed:    textWidth("999.9 MB/s"),
+	tb.pctWidth = textWidth("100%")
+	var fixed [numCols]float32
+	fixed[colNumber] = textWidth("00000")
+	fixed[colState] = textWidth("Waiting to save") + th.Size(theme.SizeNameInlineIcon) + pad
+	fixed[colProgress] = tb.pctWidth + 50 + pad
+	fixed[colSize] = textWidth("999.9 MB")
+	fixed[colSpeed] = textWidth("999.9 MB/s")
+	minFlex := [numCols]float32{colAddress: 160, colSavedAs: 110, colMessage: 150}
+	share := [numCols]float32{colAddress: 0.46, colSavedAs: 0.22, colMessage: 0.32}
+	// Room for the scroll bar.
+	avail := width - th.Size(theme.SizeNameScrollBar) - pad
+	shown := [numCols]bool{true, true, true, true, true, true, true, true}
+	need := func() float32 {
+		n := float32(0)
+		for c := range numCols {
+			if shown[c] {
+				n += fixed[c] + minFlex[c]
+			}
+		}
+		return n
 	}
-	used := float32(0)
-	for _, w := range fixed {
-		used += w
+	for _, c := range []int{colSpeed, colSavedAs, colSize, colNumber, colMessage} {
+		if need() <= avail {
+			break
+		}
+		shown[c] = false
 	}
-	// Dividers between columns, and room for the vertical scroll bar.
-	used += float32(numCols)*pad + th.Size(theme.SizeNameScrollBar) + pad
-	// Each flexible column gets its minimum, then a share of what is left,
-	// so they fill the width exactly and only scroll when the window is
-	// too narrow for the minimums.
-	flex := []struct {
-		col   int
-		share float32
-		min   float32
-	}{{colAddress, 0.46, 200}, {colSavedAs, 0.24, 120}, {colMessage, 0.30, 160}}
-	extra := width - used
-	for _, f := range flex {
-		extra -= f.min
-	}
-	extra = max(extra, 0)
-	for i, f := range fixed {
-		if f > 0 {
-			tb.t.SetColumnWidth(i, f)
+	totalShare := float32(0)
+	for c := range numCols {
+		if shown[c] && flexible(c) {
+			totalShare += share[c]
 		}
 	}
-	for _, f := range flex {
-		tb.t.SetColumnWidth(f.col, f.min+extra*f.share)
+	extra := max(avail-need(), 0)
+	for c := range numCols {
+		switch {
+		case !shown[c]:
+			tb.widths[c] = 0
+		case flexible(c):
+			tb.widths[c] = minFlex[c] + extra*share[c]/totalShare
+		default:
+			tb.widths[c] = fixed[c]
+		}
 	}
+	tb.pitch = newRowView(tb).MinSize().Height + pad
+	tb.header.Refresh()
+	tb.list.Refresh()
+}
+
+// header is the row of column titles; a click sorts by that column.
+type header struct {
+	widget.BaseWidget
+	tb    *table
+	back  *canvas.Rectangle
+	cells [numCols]*headerCell
+}
+
+func newHeader(tb *table) *header {
+	h := &header{tb: tb, back: canvas.NewRectangle(nil)}
+	for c := range h.cells {
+		h.cells[c] = newHeaderCell(tb, c)
+	}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// CreateRenderer lays the titles out over the columns.
+func (h *header) CreateRenderer() fyne.WidgetRenderer {
+	objs := []fyne.CanvasObject{h.back}
+	for _, c := range h.cells {
+		objs = append(objs, c)
+	}
+	return &headerRenderer{h: h, objs: objs}
+}
+
+type headerRenderer struct {
+	h    *header
+	objs []fyne.CanvasObject
+}
+
+func (r *headerRenderer) Layout(size fyne.Size) {
+	r.h.back.Resize(size)
+	x := float32(0)
+	for c, cell := range r.h.cells {
+		w := r.h.tb.widths[c]
+		if w <= 0 {
+			hide(cell)
+			continue
+		}
+		show(cell)
+		cell.Move(fyne.NewPos(x, 0))
+		cell.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+func (r *headerRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(0, r.h.cells[colAddress].MinSize().Height)
+}
+
+func (r *headerRenderer) Refresh() {
+	r.h.back.FillColor = r.h.Theme().Color(theme.ColorNameHeaderBackground, fyne.CurrentApp().Settings().ThemeVariant())
+	r.h.back.Refresh()
+	for _, c := range r.h.cells {
+		c.update()
+	}
+	r.Layout(r.h.Size())
+}
+
+func (r *headerRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+func (r *headerRenderer) Destroy() {}
+
+// headerCell is one column title with the sort arrow when the table is
+// sorted by it.
+type headerCell struct {
+	widget.BaseWidget
+	tb    *table
+	col   int
+	label *widget.Label
+	arrow *widget.Icon
+}
+
+func newHeaderCell(tb *table, col int) *headerCell {
+	h := &headerCell{tb: tb, col: col,
+		label: widget.NewLabelWithStyle(columnTitles[col], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		arrow: widget.NewIcon(nil)}
+	h.label.Truncation = fyne.TextTruncateEllipsis
+	h.ExtendBaseWidget(h)
+	h.update()
+	return h
+}
+
+func (h *headerCell) update() {
+	var icon fyne.Resource
+	if h.tb.view.sortBy == h.col {
+		icon = theme.MenuDropUpIcon()
+		if h.tb.view.desc {
+			icon = theme.MenuDropDownIcon()
+		}
+	}
+	if h.arrow.Resource != icon {
+		h.arrow.SetResource(icon)
+	}
+}
+
+// Tapped sorts by this column.
+func (h *headerCell) Tapped(*fyne.PointEvent) { h.tb.sortBy(h.col) }
+
+// CreateRenderer puts the arrow after the title.
+func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, h.arrow, h.label))
 }

@@ -2,7 +2,8 @@
 package gui
 
 import (
-	"fmt"
+	"context"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,13 +21,15 @@ type Window struct {
 	win   fyne.Window
 	prefs fyne.Preferences
 	opts  options
-	eng   *engine.Engine // nil only when no folder at all could be used
+	eng   *engine.Engine // nil until the folder is checked, or when none can be used
 	pump  *pump
 
 	// Settings as chosen; they reach the engine on Start.
 	settings settings
 	// startupNote explains a fallback folder until the first run starts.
 	startupNote string
+	// checking is set while a folder is checked off the window's goroutine.
+	checking bool
 
 	// The last snapshot applied, and the rows the table shows.
 	model
@@ -36,36 +39,48 @@ type Window struct {
 	count     *widget.Label
 	showLink  *widget.Hyperlink
 	countRow  *fyne.Container
-	addButton *widget.Button
-	addFile   *widget.Button
+	addButton *tipButton
+	addFile   *tipButton
 	rejects   []rejectLine // what the "show" link lists
 	boxParsed boxCount     // the box's own live count
 	suppress  bool         // the box is being set by us, not typed into
+	reported  bool         // the count line reports an Add, not the box
+	adding    bool         // a list file is being read and added
 
-	// Settings row.
-	downloads  *numberControl
-	saves      *numberControl
-	folderPath *widget.Label
-	chooseDir  *widget.Button
+	// Settings rows.
+	downloads, saves, perSite *numberControl
+	folderPath                *widget.Label
+	chooseDir                 *tipButton
+	openFolder                *tipButton
 
 	// Buttons and status.
-	start, stop, drain *widget.Button
-	retryFailed        *widget.Button
-	clearFinished      *widget.Button
-	openFolder         *widget.Button
+	start, stop, drain *tipButton
 	status             *widget.Label
 
-	// The table, its detail pane and the footer.
-	table   *table
-	details *details
-	overall *widget.ProgressBar
-	footer  *widget.Label
+	// The table's bar, the table, its detail pane and the footer.
+	filters       [numFilters]*widget.Button
+	search        *widget.Entry
+	notice        *widget.Label
+	retryFailed   *tipButton
+	clearFinished *tipButton
+	table         *table
+	details       *details
+	overall       *bar
+	footer        *widget.Label
+	chrome        chromeClock
+
+	tips *tips
+	main *fyne.Container // the window's parts, laid out by mainLayout
 
 	// Closing.
 	running      bool // ShowAndRun was called: the pump may run
 	askingClose  bool // the close dialog is open
 	quitWhenIdle bool
 	hasQuit      bool
+	closed       atomic.Bool // no function may touch a widget any more
+	cancelWork   context.CancelFunc
+	workCtx      context.Context
+	relayoutDue  bool
 	dialogs      []dialogCloser // open dialogs, the top one last: Escape closes it
 }
 
@@ -78,14 +93,20 @@ type options struct {
 	// do hands a function to the goroutine that owns the widgets: fyne.Do
 	// in the app, an inline call in tests.
 	do func(func())
+	// background runs slow work (the disk, list files) off the window's
+	// goroutine: a goroutine in the app, inline in tests unless a test
+	// holds the work back to look at the window meanwhile.
+	background func(func())
 	// prefs replaces a.Preferences().
 	prefs fyne.Preferences
+	// calm keeps Fyne from animating (see calm.go); the real app sets it.
+	calm bool
 }
 
 // NewWindow builds the main window for a, with the settings remembered
 // from last time.
 func NewWindow(a fyne.App) *Window {
-	return newWindow(a, options{})
+	return newWindow(a, options{calm: true})
 }
 
 // newWindow is NewWindow with test options. The pump goroutine is not
@@ -94,41 +115,76 @@ func newWindow(a fyne.App, opts options) *Window {
 	if opts.do == nil {
 		opts.do = fyne.Do
 	}
+	if opts.background == nil {
+		opts.background = func(f func()) { go f() }
+	}
 	if opts.prefs == nil {
 		opts.prefs = a.Preferences()
 	}
+	if opts.calm {
+		a = calmApp(a)
+	}
+	a.Settings().SetTheme(appTheme{base: a.Settings().Theme()})
 	w := &Window{app: a, win: a.NewWindow("Pagekeeper"), prefs: opts.prefs, opts: opts}
+	w.workCtx, w.cancelWork = context.WithCancel(context.Background())
 	w.model.init()
 	w.settings = loadSettings(w.prefs, w.defaultFolder())
-	w.openEngine()
+	w.tips = newTips(w)
 	w.build()
 	w.win.Resize(w.settings.windowSize)
 	w.win.SetCloseIntercept(w.onClose)
 	w.registerShortcuts()
 	w.countBox("")
 	w.say(w.boxText(), widget.MediumImportance)
+	w.openEngine()
 	w.refreshNow()
-	switch {
-	case w.eng == nil:
-		w.showError(fmt.Errorf("%s\n\nUse Choose… to pick a folder Pagekeeper can write to.", w.startupNote))
-	case w.startupNote != "":
-		w.showInfo("Using another folder", w.startupNote)
-	}
 	return w
 }
 
 // ShowAndRun shows the window, starts the pump that feeds it progress and
-// runs the app until it quits.
+// runs the app until it quits, however it quits.
 func (w *Window) ShowAndRun() {
 	w.running = true
 	if w.pump != nil {
 		w.pump.start(pumpInterval)
 	}
+	stopSignals := w.quitOnSignals()
+	defer stopSignals()
+	w.app.Lifecycle().SetOnStarted(w.fitScreen)
+	w.app.Lifecycle().SetOnStopped(func() { w.closed.Store(true) })
+	w.setQuitMenu()
 	// The box is where every session begins: typing can start at once.
 	w.win.Canvas().Focus(w.box)
 	w.win.ShowAndRun()
 	w.shutdown()
 }
+
+// do runs f on the window's goroutine, unless the window has closed: no
+// widget is touched after that.
+func (w *Window) do(f func()) {
+	if w.closed.Load() {
+		return
+	}
+	w.opts.do(func() {
+		if !w.closed.Load() {
+			f()
+		}
+	})
+}
+
+// layoutMain lays the window's parts out again after one was shown or
+// hidden.
+func (w *Window) layoutMain() {
+	if w.main != nil {
+		w.main.Refresh()
+	}
+}
+
+// later runs f on the window's goroutine after the current event.
+func (w *Window) later(f func()) { w.do(f) }
+
+// background runs f off the window's goroutine.
+func (w *Window) background(f func()) { w.opts.background(f) }
 
 func (w *Window) build() {
 	top := container.NewVBox(
@@ -139,19 +195,20 @@ func (w *Window) build() {
 	)
 	w.table = newTable(w)
 	w.details = newDetails(w)
-	bottom := container.NewVBox(w.details.root, widget.NewSeparator(), w.buildFooter())
-	w.win.SetContent(container.NewBorder(top, bottom, nil, nil, w.table.root))
+	tableBar := w.buildTableBar()
+	footer := container.NewVBox(widget.NewSeparator(), w.buildFooter())
+	w.main = container.New(&mainLayout{}, container.NewVScroll(top), tableBar, w.table.root, w.details.root, footer)
+	w.win.SetContent(container.NewStack(w.main, w.tips.layer))
 }
 
 // buildAddressArea is the box for addresses, its count line and the Add
-// buttons.
+// buttons, in the order the keyboard visits them.
 func (w *Window) buildAddressArea() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Paste web addresses, one per line", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	w.addFile = widget.NewButtonWithIcon("Add from file…", theme.FolderOpenIcon(), w.onAddFile)
 
 	w.box = newPasteEntry()
 	w.box.SetPlaceHolder("For example:\nhttps://example.com/\nexample.org/about")
-	w.box.SetMinRowsVisible(5)
+	w.box.SetMinRowsVisible(4)
 	w.box.OnChanged = w.onBoxChanged
 	w.box.onLargePaste = w.onLargePaste
 	w.box.onSubmit = w.onShortcutStart
@@ -161,40 +218,78 @@ func (w *Window) buildAddressArea() fyne.CanvasObject {
 	w.showLink = widget.NewHyperlink("show", nil)
 	w.showLink.OnTapped = w.onShowRejects
 	w.showLink.Hide()
-	w.addButton = widget.NewButtonWithIcon("Add to list", theme.ContentAddIcon(), w.onAdd)
+	w.addButton = newTipButton(w.tips, "Add to list", theme.ContentAddIcon(),
+		"Move the addresses in the box into the list, without starting.", w.onAdd)
+	w.addFile = newTipButton(w.tips, "Add from file…", theme.FolderOpenIcon(),
+		"Add every address in a file: a text file, a CSV table, browser bookmarks or a saved web page.", w.onAddFile)
 
-	header := container.NewBorder(nil, nil, nil, w.addFile, title)
 	w.countRow = container.New(&followLayout{label: w.count}, w.count, w.showLink)
-	return container.NewVBox(header, w.box, container.NewBorder(nil, nil, nil, w.addButton, w.countRow))
+	buttons := container.NewHBox(w.addButton, w.addFile)
+	return container.NewVBox(title, w.box,
+		container.New(&lineLayout{grow: 0}, w.countRow, buttons))
 }
 
-// buildButtonRow is Start, Stop, Drain, the status in words and the
-// list-wide actions.
+// buildButtonRow is Start, Stop, Drain and the status in words.
 func (w *Window) buildButtonRow() fyne.CanvasObject {
-	w.start = widget.NewButtonWithIcon("Start", theme.MediaPlayIcon(), w.onStart)
+	w.start = newTipButton(w.tips, "Start", theme.MediaPlayIcon(),
+		"Download every queued address (Ctrl+Enter).", w.onStart)
 	w.start.Importance = widget.HighImportance
-	w.stop = widget.NewButtonWithIcon("Stop", theme.MediaStopIcon(), w.onStop)
-	w.drain = widget.NewButtonWithIcon("Drain", theme.MediaFastForwardIcon(), w.onDrain)
+	w.stop = newTipButton(w.tips, "Stop", theme.MediaStopIcon(),
+		"Stop at once: downloads under way are dropped and can be started again.", w.onStop)
+	w.drain = newTipButton(w.tips, "Drain", theme.MediaFastForwardIcon(),
+		"Finish everything in the list, then stop. No new addresses are taken meanwhile.", w.onDrain)
 	w.status = widget.NewLabelWithStyle("Ready", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.status.Truncation = fyne.TextTruncateEllipsis
-
-	w.retryFailed = widget.NewButtonWithIcon("Retry failed", theme.ViewRefreshIcon(), w.onRetryFailed)
-	w.clearFinished = widget.NewButtonWithIcon("Clear finished", theme.ContentClearIcon(), w.onClearFinished)
-	w.openFolder = widget.NewButtonWithIcon("Open folder", theme.FolderIcon(), w.onOpenFolder)
-
 	left := container.NewHBox(w.start, w.stop, w.drain)
-	right := container.NewHBox(w.retryFailed, w.clearFinished, w.openFolder)
-	return container.NewBorder(nil, nil, left, right, container.NewPadded(w.status))
+	return container.New(&lineLayout{grow: 1}, left, w.status)
+}
+
+// buildTableBar is the state filters with their counts, the search box,
+// what the last table action did, and the list-wide actions.
+func (w *Window) buildTableBar() fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for f := range numFilters {
+		b := widget.NewButton(filterNames[f], func() { w.onFilter(f) })
+		w.filters[f] = b
+		objs = append(objs, b)
+	}
+	w.search = widget.NewEntry()
+	w.search.SetPlaceHolder("Search addresses")
+	w.search.OnChanged = w.onSearch
+	w.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	w.retryFailed = newTipButton(w.tips, "Retry failed", theme.ViewRefreshIcon(),
+		"Queue every failed address again.", w.onRetryFailed)
+	w.clearFinished = newTipButton(w.tips, "Clear finished", theme.ContentClearIcon(),
+		"Take saved and skipped rows out of the list. Failed rows stay: they are work left to do. Saved files stay on disk.", w.onClearFinished)
+	w.notice = widget.NewLabel("")
+	w.notice.Truncation = fyne.TextTruncateEllipsis
+	searchBox := container.NewGridWrap(fyne.NewSize(220, w.search.MinSize().Height), w.search)
+	objs = append(objs, searchBox, w.retryFailed, w.clearFinished)
+	return container.NewVBox(w.flow(objs...), w.notice)
 }
 
 // buildFooter is the whole run's progress bar and summary line.
 func (w *Window) buildFooter() fyne.CanvasObject {
-	w.overall = widget.NewProgressBar()
+	w.overall = newBar()
 	w.footer = widget.NewLabel("")
 	w.footer.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewGridWrap(fyne.NewSize(240, w.overall.MinSize().Height), w.overall)
+	bar := container.NewGridWrap(fyne.NewSize(200, w.footer.MinSize().Height), w.overall)
 	return container.NewBorder(nil, nil, bar, nil, w.footer)
 }
+
+// onFilter shows only the rows under f.
+func (w *Window) onFilter(f filter) {
+	w.table.setFilter(f)
+	w.updateFilters()
+}
+
+// onSearch shows only the rows that contain the text typed.
+func (w *Window) onSearch(s string) {
+	w.table.setSearch(foldSearch(s))
+}
+
+// note says what the last table action did, or nothing for "".
+func (w *Window) note(s string) { setText(w.notice, s) }
 
 // registerShortcuts makes Ctrl+Enter (Cmd+Enter on a Mac) start the run
 // wherever the focus is; the address box handles it itself because a

@@ -156,12 +156,27 @@ func TestNumberControlStaysInItsLimits(t *testing.T) {
 	w := newTestWindow(t, testConfig(t))
 	n := w.downloads
 	n.entry.SetText("")
-	test.Type(n.entry, "1x00")
+	test.Type(n.entry, "1x0")
 	if n.Value() != 10 || n.entry.Text != "10" {
-		t.Errorf("typing 1x00: value %d, text %q; want 10 (no letters, no third digit)", n.Value(), n.entry.Text)
+		t.Errorf("typing 1x0: value %d, text %q; want 10 (no letters)", n.Value(), n.entry.Text)
+	}
+	if !strings.Contains(richText(n.limits), "1–64") {
+		t.Errorf("the limits shown are %q", richText(n.limits))
+	}
+	// What is typed stays as typed until the person moves on; then it is
+	// brought into the limits, and a note says so.
+	n.entry.SetText("")
+	test.Type(n.entry, "100")
+	if n.entry.Text != "100" || n.note.Visible() {
+		t.Errorf("typing 100: text %q, note shown %v; want 100 as typed", n.entry.Text, n.note.Visible())
+	}
+	n.commit()
+	if n.Value() != engine.MaxDownloadWorkers || n.entry.Text != "64" || !n.note.Visible() || n.note.Text != "64 is the most" {
+		t.Errorf("after 100: value %d, text %q, note %q; want the maximum and a note", n.Value(), n.entry.Text, n.note.Text)
 	}
 	n.entry.SetText("")
 	test.Type(n.entry, "99")
+	n.commit()
 	if n.Value() != engine.MaxDownloadWorkers || n.entry.Text != "64" {
 		t.Errorf("typing 99: value %d, text %q; want the maximum", n.Value(), n.entry.Text)
 	}
@@ -177,6 +192,9 @@ func TestNumberControlStaysInItsLimits(t *testing.T) {
 		t.Error("− is enabled at the minimum")
 	}
 	test.Tap(n.plus)
+	if n.note.Visible() {
+		t.Error("the note stays after the number changed")
+	}
 	test.Tap(n.plus)
 	if n.Value() != 3 {
 		t.Errorf("after + +, value = %d", n.Value())
@@ -202,7 +220,7 @@ func TestSettingsAreRemembered(t *testing.T) {
 	p.SetString(prefFolder, dir)
 	p.SetFloat(prefWindowWidth, 900)
 	p.SetFloat(prefWindowHeight, 650)
-	w := newWindow(a, options{config: testConfig(t), do: inline})
+	w := newWindow(a, options{config: testConfig(t), do: inline, background: inline})
 	t.Cleanup(w.pump.stop)
 	if w.downloads.Value() != 12 || w.saves.Value() != engine.MaxSaveWorkers {
 		t.Errorf("workers %d and %d", w.downloads.Value(), w.saves.Value())
@@ -249,7 +267,7 @@ func TestUnusableRememberedFolderFallsBack(t *testing.T) {
 	}
 	a.Preferences().SetString(prefFolder, file)
 	cfg := testConfig(t)
-	w := newWindow(a, options{config: cfg, do: inline})
+	w := newWindow(a, options{config: cfg, do: inline, background: inline})
 	t.Cleanup(w.pump.stop)
 	if w.eng == nil || w.eng.Config().OutputDir != cfg.OutputDir {
 		t.Fatalf("no fallback to the default folder")

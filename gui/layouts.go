@@ -1,0 +1,109 @@
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+)
+
+// mainLayout stacks the window's parts: the controls (in a scroller),
+// the table's bar, the table, the details pane and the footer. The
+// controls get all the height they need when there is room; in a short
+// window (a small screen, or a large scale) they scroll instead, so the
+// table and the footer never leave the window and the window never needs
+// to be taller than the screen. The table takes what is left.
+type mainLayout struct{}
+
+// Layout places the parts top to bottom.
+func (mainLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	controls, bar, table, details, footer := objs[0], objs[1], objs[2], objs[3], objs[4]
+	pad := theme.Padding()
+	fixed := bar.MinSize().Height + footer.MinSize().Height + table.MinSize().Height + 3*pad
+	if details.Visible() {
+		fixed += details.MinSize().Height + pad
+	}
+	want := controls.(*container.Scroll).Content.MinSize().Height
+	ch := max(min(want, size.Height-fixed), controls.MinSize().Height)
+	y := float32(0)
+	place := func(o fyne.CanvasObject, h float32) {
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + pad
+	}
+	place(controls, ch)
+	place(bar, bar.MinSize().Height)
+	rest := size.Height - y - footer.MinSize().Height - pad
+	if details.Visible() {
+		rest -= details.MinSize().Height + pad
+	}
+	place(table, max(rest, table.MinSize().Height))
+	if details.Visible() {
+		place(details, details.MinSize().Height)
+	}
+	footer.Move(fyne.NewPos(0, size.Height-footer.MinSize().Height))
+	footer.Resize(fyne.NewSize(size.Width, footer.MinSize().Height))
+}
+
+// MinSize is the widest part, and every part at its least height: the
+// controls then scroll.
+func (mainLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	pad := theme.Padding()
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		if i == 0 {
+			m = o.(*container.Scroll).Content.MinSize()
+			m.Height = min(m.Height, minControlsHeight)
+		}
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height + pad
+	}
+	return s
+}
+
+// minControlsHeight is the least height the controls scroll in: the
+// address box and its count line.
+const minControlsHeight = 120
+
+// lineLayout puts objects side by side at their own widths, except the
+// one at grow, which takes the width left.
+type lineLayout struct{ grow int }
+
+// Layout places the objects left to right.
+func (l *lineLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	used := float32(0)
+	for i, o := range objs {
+		if i != l.grow {
+			used += o.MinSize().Width + pad
+		}
+	}
+	x := float32(0)
+	for i, o := range objs {
+		w := o.MinSize().Width
+		if i == l.grow {
+			w = max(size.Width-used, 0)
+		}
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		o.Resize(fyne.NewSize(w, h))
+		x += w + pad
+	}
+}
+
+// MinSize is every object at its least width, side by side.
+func (l *lineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objs {
+		m := o.MinSize()
+		if i > 0 {
+			s.Width += theme.Padding()
+		}
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
+}
