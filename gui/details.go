@@ -168,4 +168,3 @@ func (w *Window) savedPath(r engine.JobStatus) string {
 	}
 	return filepath.Join(dir, filepath.FromSlash(r.SavedPath))
 }
-

@@ -36,8 +36,8 @@ const (
 // settings are what a person chose, as remembered between runs.
 type settings struct {
 	downloads, saves, perSite int
-	folder           string
-	windowSize       fyne.Size
+	folder                    string
+	windowSize                fyne.Size
 }
 
 // loadSettings reads the preferences once, each with a fallback, and
