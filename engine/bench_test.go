@@ -3,12 +3,15 @@ package engine
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"pagekeeper/engine/enginetest"
+	"pagekeeper/engine/journal"
 	"pagekeeper/engine/page/pagetest"
 )
 
@@ -34,10 +37,12 @@ func BenchmarkThroughput2000Pages(b *testing.B) {
 		urls    []string
 		perSite int
 		wacz    bool
+		memory  bool
 	}{
-		{"one-site", one.Paths(pages, k), 16, false},
-		{"eight-sites", spread, 2, false},
-		{"one-site-wacz", one.Paths(pages, k), 16, true},
+		{"one-site", one.Paths(pages, k), 16, false, false},
+		{"one-site-no-journal", one.Paths(pages, k), 16, false, true},
+		{"eight-sites", spread, 2, false, false},
+		{"one-site-wacz", one.Paths(pages, k), 16, true, false},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			text := strings.Join(c.urls, "\n")
@@ -45,7 +50,7 @@ func BenchmarkThroughput2000Pages(b *testing.B) {
 			for range b.N {
 				b.StopTimer()
 				cfg := testConfig(b)
-				cfg.DownloadWorkers, cfg.PerHost, cfg.WACZ = workers, c.perSite, c.wacz
+				cfg.DownloadWorkers, cfg.PerHost, cfg.WACZ, cfg.memoryOnly = workers, c.perSite, c.wacz, c.memory
 				e := newEngine(b, cfg)
 				e.Add(text)
 				b.StartTimer()
@@ -261,4 +266,71 @@ func BenchmarkCompletePageOf150MB(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(peak)/1e6, "peak-MB")
+}
+
+// BenchmarkReopen100k reopens a folder whose list holds 100,000 addresses
+// and takes the first full snapshot: what a window shows at start.
+func BenchmarkReopen100k(b *testing.B) {
+	cfg := testConfig(b)
+	e, err := New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sb strings.Builder
+	for i := range 100000 {
+		fmt.Fprintf(&sb, "https://example.com/page/%d\n", i)
+	}
+	if res, _ := e.Add(sb.String()); len(res.Accepted) != 100000 {
+		b.Fatalf("accepted %d", len(res.Accepted))
+	}
+	if err := e.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		e, err := New(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s := e.Snapshot(); len(s.Jobs) != 100000 {
+			b.Fatalf("%d jobs", len(s.Jobs))
+		}
+		b.StopTimer()
+		e.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkReopen100kSaved reopens a list of 100,000 saved pages: every
+// file is looked for on disk (what is on disk is the truth).
+func BenchmarkReopen100kSaved(b *testing.B) {
+	cfg := testConfig(b)
+	j, err := journal.Open(cfg.OutputDir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now()
+	for i := range 100000 {
+		rel := fmt.Sprintf("site%d/page-%d.html", i%100, i)
+		os.MkdirAll(filepath.Join(cfg.OutputDir, fmt.Sprintf("site%d", i%100)), 0o755)
+		os.WriteFile(filepath.Join(cfg.OutputDir, filepath.FromSlash(rel)), []byte("<p>kept"), 0o644)
+		j.Put(journal.Record{ID: i + 1, URL: fmt.Sprintf("https://site%d.example/page/%d", i%100, i), State: int(Saved),
+			Files: []string{rel}, Added: now, Changed: now, Saved: now})
+	}
+	if err := j.Close(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for range b.N {
+		e, err := New(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s := e.Snapshot(); s.Totals.Counts[Saved] != 100000 {
+			b.Fatalf("%v", s.Totals.Counts)
+		}
+		b.StopTimer()
+		e.Close()
+		b.StartTimer()
+	}
 }

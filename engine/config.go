@@ -57,6 +57,10 @@ type Config struct {
 	// beside the old one with its date in the name; otherwise such an
 	// address is skipped as "Already saved on ...".
 	NewCopy bool
+
+	// memoryOnly keeps the list in memory only: benchmarks measure what
+	// the session journal costs with it.
+	memoryOnly bool
 }
 
 // DefaultUserAgent names us to the servers we visit.

@@ -73,9 +73,13 @@ func New(cfg Config) (*Engine, error) {
 	if err := store.Check(cfg.OutputDir); err != nil {
 		return nil, err
 	}
-	s, recs, err := openSession(cfg.OutputDir)
-	if err != nil {
-		return nil, err
+	var s *session
+	var recs []journal.Record
+	if !cfg.memoryOnly {
+		var err error
+		if s, recs, err = openSession(cfg.OutputDir); err != nil {
+			return nil, err
+		}
 	}
 	done := make(chan struct{})
 	close(done)
@@ -89,6 +93,9 @@ func New(cfg Config) (*Engine, error) {
 		session:    s,
 	}
 	e.restore(recs)
+	if s != nil {
+		go e.checkFiles(s, s.stop)
+	}
 	return e, nil
 }
 
@@ -132,15 +139,17 @@ func (e *Engine) Reconfigure(cfg Config) error {
 	e.mu.Lock()
 	if e.phase.Busy() {
 		e.mu.Unlock()
-		s.journal.Close()
+		close(s.checked) // never started
+		s.close()
 		return ErrBusy
 	}
 	old := e.session
-	e.switchList(s, recs)
 	e.cfg = cfg
+	e.switchList(s, recs)
 	e.mu.Unlock()
+	go e.checkFiles(s, s.stop)
 	if old != nil {
-		old.journal.Close()
+		old.close()
 	}
 	return nil
 }

@@ -23,6 +23,15 @@ type session struct {
 	// kept is when each address (password hidden) was last saved in this
 	// folder, by any run, removed rows included: "Already saved on...".
 	kept map[string]time.Time
+	// stop ends the look for missing files, which closes checked.
+	stop, checked chan struct{}
+}
+
+// close stops the file check and closes the journal.
+func (s *session) close() error {
+	close(s.stop)
+	<-s.checked
+	return s.journal.Close()
 }
 
 // openSession opens dir's list, taking the folder's lock, and reads what
@@ -37,7 +46,7 @@ func openSession(dir string) (*session, []journal.Record, error) {
 		j.Close()
 		return nil, nil, err
 	}
-	s := &session{dir: dir, journal: j, kept: map[string]time.Time{}}
+	s := &session{dir: dir, journal: j, kept: map[string]time.Time{}, stop: make(chan struct{}), checked: make(chan struct{})}
 	pages, _ := store.LoadKept(dir) // a missing or unreadable history only loses the "already saved" note
 	for _, p := range pages {
 		for _, u := range []string{p.Href, p.Final} {
@@ -91,14 +100,11 @@ func (e *Engine) restore(recs []journal.Record) {
 	}
 }
 
-// restoredState is the state a job reopens in.
+// restoredState is the state a job reopens in. Saved files are looked
+// for afterwards, off the caller's path (see checkFiles).
 func restoredState(s State, j *job, root *os.Root) State {
 	switch {
 	case s == Saved:
-		if !fileThere(root, j.savedPath) {
-			j.failure = failure.Failure{Kind: failure.FileMissing}
-			return Failed
-		}
 		return Saved
 	case s == Saving && j.savedPath != "" && fileMatches(root, j.savedPath, j.sha256):
 		// Placed just before the process died, its saved state not yet
@@ -134,6 +140,54 @@ func fileMatches(root *os.Root, rel, sum string) bool {
 		return false
 	}
 	return hex.EncodeToString(h.Sum(nil)) == sum
+}
+
+// checkFiles looks for every saved file of the list on disk, in the
+// background so a list of 100,000 shows at once, and marks the rows whose
+// file is gone "file missing". It stops when stop closes.
+func (e *Engine) checkFiles(s *session, stop <-chan struct{}) {
+	defer close(s.checked)
+	e.mu.Lock()
+	var saved []*job
+	for _, j := range e.all {
+		if j.state == Saved {
+			saved = append(saved, j)
+		}
+	}
+	dir := e.cfg.OutputDir
+	e.mu.Unlock()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return
+	}
+	defer root.Close()
+	for len(saved) > 0 {
+		select {
+		case <-stop:
+			return
+		default:
+		}
+		batch := saved[:min(len(saved), 1000)]
+		saved = saved[len(batch):]
+		var gone []*job
+		for _, j := range batch {
+			if !fileThere(root, j.savedPath) {
+				gone = append(gone, j)
+			}
+		}
+		if len(gone) == 0 {
+			continue
+		}
+		e.mu.Lock()
+		for _, j := range gone {
+			// A row may have been removed, or saved anew, meanwhile.
+			if e.session == s && !j.removed && j.state == Saved && !fileThere(root, j.savedPath) {
+				j.failure = failure.Failure{Kind: failure.FileMissing}
+				e.setState(j, Failed)
+			}
+		}
+		e.mu.Unlock()
+	}
 }
 
 // record is j as the journal keeps it. Callers hold e.mu.
@@ -181,7 +235,7 @@ func (e *Engine) Close() error {
 	if s == nil {
 		return nil
 	}
-	return s.journal.Close()
+	return s.close()
 }
 
 // Forget empties the list (the folder's saved files stay): a fresh start.

@@ -75,7 +75,8 @@ func TestMissingFilesAreShownAndFetchedAgain(t *testing.T) {
 	s := runToEnd(t, e)
 	os.Remove(filepath.Join(cfg.OutputDir, s.Jobs[0].SavedPath))
 	e = reopen(t, e, cfg)
-	s = e.Snapshot()
+	// The list shows at once; the files are looked for just after.
+	s = waitFor(t, e, "the missing file found out", func(s Snapshot) bool { return s.Jobs[0].State == Failed })
 	if j := s.Jobs[0]; j.State != Failed || j.Failure.Kind != failure.FileMissing || !strings.Contains(j.Message(time.Now()), "no longer on disk") {
 		t.Fatalf("%+v", j)
 	}

@@ -20,8 +20,12 @@ type Snapshot struct {
 	Jobs []JobStatus
 	// Removed lists the jobs removed since the version asked for (not Full).
 	Removed []int
-	// Problem says why the last run could not start, "" when it could.
+	// Problem says why the last run could not start, or what went wrong
+	// at its end (its web archive); "" when nothing did.
 	Problem string
+	// ListProblem says why the folder's list cannot be written right now
+	// (the engine keeps trying); "" while it is written.
+	ListProblem string
 }
 
 // Totals sums up the run for a footer.
@@ -70,7 +74,13 @@ func (e *Engine) fullSnapshot(now time.Time) Snapshot {
 }
 
 func (e *Engine) head0(now time.Time) Snapshot {
-	return Snapshot{Version: e.version, Phase: e.phase, Totals: e.totals(now), Problem: e.problem}
+	s := Snapshot{Version: e.version, Phase: e.phase, Totals: e.totals(now), Problem: e.problem}
+	if e.session != nil {
+		if err := e.session.journal.Err(); err != nil {
+			s.ListProblem = err.Error()
+		}
+	}
+	return s
 }
 
 // Changes returns the jobs changed after version since, every job still

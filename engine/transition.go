@@ -11,7 +11,7 @@ var allowed = [NumStates][NumStates]bool{
 	WaitingToSave: {Saving: true, Canceled: true},
 	// A complete page goes back to Downloading for its resources.
 	Saving:   {Saved: true, Failed: true, Skipped: true, Canceled: true, Downloading: true, WaitingToSave: true},
-	Saved:    {Queued: true},
+	Saved:    {Queued: true, Failed: true}, // Failed: its file is gone
 	Failed:   {Queued: true},
 	Canceled: {Queued: true},
 	Skipped:  {Queued: true},
