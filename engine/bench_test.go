@@ -334,3 +334,33 @@ func BenchmarkReopen100kSaved(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkHugeHeaders64Workers sends 64 download workers against a server
+// that answers every request with 10 MB of headers, and reports the peak
+// heap: headers are capped at 64 KiB, so the flood costs little.
+func BenchmarkHugeHeaders64Workers(b *testing.B) {
+	var urls []string
+	for range 4 { // four sites at 16 at once: 64 answers in flight
+		srv := enginetest.New(b)
+		for i := range 64 {
+			urls = append(urls, srv.URLFor(fmt.Sprintf("/flood/%d", i), enginetest.Knobs{HeaderBytes: 10 << 20}))
+		}
+	}
+	var peak uint64
+	for range b.N {
+		b.StopTimer()
+		cfg := testConfig(b)
+		cfg.DownloadWorkers, cfg.PerHost, cfg.Retries = 64, 16, -1
+		e := newEngine(b, cfg)
+		addAll(b, e, urls...)
+		b.StartTimer()
+		peak = max(peak, peakHeap(func() {
+			e.Start(context.Background(), FinishWhenDone())
+			<-e.Done()
+		}))
+		if s := e.Snapshot(); s.Totals.Counts[Failed] != len(urls) {
+			b.Fatalf("%v", s.Totals.Counts)
+		}
+	}
+	b.ReportMetric(float64(peak)/1e6, "peak-MB")
+}
