@@ -42,9 +42,10 @@ func (w *Window) askBeforeClosing() {
 	})
 	drainQuit.Importance = widget.HighImportance
 	keep := widget.NewButton("Keep running", func() { d.Hide() })
-	// Only what is true today: the list itself does not outlive the
-	// window yet, so nothing is promised about it.
-	hint := widget.NewLabel("“Stop and quit” drops the downloads under way; pages already saved stay in the folder. " +
+	// The list lives in the folder (the engine's journal), so the pages
+	// not saved are still there at the next start: closing_test.go
+	// checks this sentence stays true.
+	hint := widget.NewLabel("“Stop and quit” drops the downloads under way; the list stays in the folder, and the next Start goes on with the pages not saved. " +
 		"“Finish the list, then quit” saves every address in the list first, then closes Pagekeeper.")
 	hint.Wrapping = fyne.TextWrapWord
 
@@ -105,6 +106,9 @@ func (w *Window) shutdown() {
 	w.eng.Stop()
 	select {
 	case <-w.eng.Done():
+		// The list is written to the folder and the folder let go, so the
+		// next start (or another Pagekeeper) can open it.
+		w.eng.Close()
 	case <-time.After(shutdownWait):
 	}
 }

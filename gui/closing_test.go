@@ -1,10 +1,13 @@
 package gui
 
 import (
+	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"pagekeeper/engine"
 	"pagekeeper/engine/enginetest"
@@ -97,5 +100,45 @@ func TestCloseWhileRunningAsks(t *testing.T) {
 				t.Error("quit before the engine's pools exited")
 			}
 		})
+	}
+}
+
+// TestQuitDialogSaysOnlyWhatIsTrue: the list is kept in the folder (the
+// engine's journal), so the dialog may say stopped pages wait for the
+// next Start; this test is what makes that sentence true. The hint is
+// readable text, not the disabled colour.
+func TestQuitDialogSaysOnlyWhatIsTrue(t *testing.T) {
+	srv := enginetest.New(t)
+	cfg := testConfig(t)
+	a := test.NewTempApp(t)
+	w := newWindow(a, options{config: cfg, do: inline, background: inline})
+	startSlowRun(t, w, srv, 3)
+	w.onClose()
+	top := topOverlay(w)
+	labels := findAll(top, func(o fyne.CanvasObject) bool { _, ok := o.(*widget.Label); return ok })
+	promise := false
+	for _, l := range labels {
+		l := l.(*widget.Label)
+		if l.Importance == widget.LowImportance {
+			t.Errorf("%q is written in the disabled colour", l.Text)
+		}
+		if strings.Contains(l.Text, "next Start") {
+			promise = true
+		}
+	}
+	if !promise {
+		t.Error("the dialog does not say what happens to pages not saved")
+	}
+	test.Tap(button(t, top, "Stop and quit"))
+	waitUntil(t, w, "the window to quit", func() bool { return w.hasQuit })
+	w.shutdown()
+
+	again := newWindow(test.NewTempApp(t), options{config: cfg, do: inline, background: inline})
+	t.Cleanup(func() { again.pump.stop(); again.eng.Close() })
+	if len(again.rows) != 3 {
+		t.Fatalf("after quitting, the list holds %d rows, want the 3 stopped", len(again.rows))
+	}
+	if !again.canStart() || !strings.Contains(again.status.Text, "press Start") {
+		t.Errorf("status %q", again.status.Text)
 	}
 }

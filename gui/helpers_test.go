@@ -50,6 +50,7 @@ func newTestWindow(t testing.TB, cfg engine.Config) *Window {
 		w.eng.Stop()
 		select {
 		case <-w.eng.Done():
+			w.eng.Close()
 		case <-time.After(30 * time.Second):
 			t.Error("the engine did not stop")
 		}
@@ -244,4 +245,28 @@ func richText(o fyne.CanvasObject) string {
 		return r.String()
 	}
 	return ""
+}
+
+// queue adds n addresses to the list without starting.
+func queue(t testing.TB, w *Window, n int) {
+	t.Helper()
+	var b strings.Builder
+	for i := range n {
+		b.WriteString("https://example.com/page/")
+		b.WriteString(itoa(i))
+		b.WriteByte('\n')
+	}
+	if _, err := w.eng.Add(b.String()); err != nil {
+		t.Fatal(err)
+	}
+	w.refreshNow()
+}
+
+// shownIDs are the job IDs of the rows the table shows, in order.
+func shownIDs(w *Window) []int {
+	ids := make([]int, w.table.length())
+	for p := range ids {
+		ids[p] = w.table.idAt(p)
+	}
+	return ids
 }

@@ -15,8 +15,9 @@ import (
 const largePasteLines = 20
 
 // pasteEntry is the multi-line address box. It differs from a plain Entry
-// in two ways: a large paste never enters it, and Ctrl+Enter (Cmd+Enter)
-// starts the run, which a focused Entry would otherwise swallow.
+// in three ways: a large paste never enters it, Ctrl+Enter (Cmd+Enter)
+// starts the run, which a focused Entry would otherwise swallow, and Tab
+// leaves it instead of typing a tab.
 type pasteEntry struct {
 	widget.Entry
 	onLargePaste func(text string)
@@ -54,9 +55,22 @@ func (e *pasteEntry) TypedShortcut(s fyne.Shortcut) {
 			e.onSubmit()
 			return
 		}
+		if s.KeyName == fyne.KeyTab && s.Modifier == fyne.KeyModifierControl {
+			// Ctrl+Tab leaves the box too, as in other toolkits'
+			// multi-line boxes.
+			if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+				c.FocusNext()
+			}
+			return
+		}
 	}
 	e.Entry.TypedShortcut(s)
 }
+
+// AcceptsTab is false: Tab moves the focus out of the box to the next
+// control, so a keyboard-only person can reach every control. A list of
+// addresses has no use for tab characters.
+func (e *pasteEntry) AcceptsTab() bool { return false }
 
 // isStartShortcut reports whether s is Ctrl+Enter (Cmd+Enter on a Mac),
 // with either Enter key.

@@ -53,6 +53,7 @@ func newRowView(t *table) *rowView {
 func (r *rowView) show(pos int, js *engine.JobStatus, shown string) {
 	r.pos, r.id = pos, js.ID
 	tb := r.t
+	tb.draws++
 	setCell(r.cells[colNumber], strconv.Itoa(js.ID), widget.MediumImportance)
 	setCell(r.cells[colAddress], shown, widget.MediumImportance)
 	if r.icon.Resource != tb.icons[js.State] {

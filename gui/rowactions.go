@@ -72,6 +72,7 @@ func (tb *table) showMenu(pos fyne.Position) {
 	menu.Items[3].Shortcut = &fyne.ShortcutCopy{}
 	menu.Items[5].Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
 	menu.Items[7].Shortcut = &fyne.ShortcutSelectAll{}
+	tb.menu = menu
 	widget.ShowPopUpMenuAtPosition(menu, w.win.Canvas(), pos)
 }
 

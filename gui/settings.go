@@ -126,6 +126,9 @@ func (w *Window) engineOpened(e *engine.Engine, folder, note string) {
 	if note != "" {
 		w.showInfo("Using another folder", note)
 	}
+	if n := e.Notice(); n != "" {
+		w.showInfo("About the list in this folder", n)
+	}
 }
 
 // setEngine makes e the window's engine and gives it a pump.

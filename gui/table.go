@@ -53,6 +53,8 @@ type table struct {
 
 	visible map[int]*rowView // place in the view → the row view showing it
 	icons   [engine.NumStates]fyne.Resource
+	draws   int        // rows drawn, for tests of what a tick costs
+	menu    *fyne.Menu // the row menu last shown
 }
 
 func newTable(w *Window) *table {
