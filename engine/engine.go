@@ -92,7 +92,7 @@ func New(cfg Config) (*Engine, error) {
 		done:       done,
 		session:    s,
 	}
-	e.restore(recs)
+	e.install(rebuild(cfg.OutputDir, recs))
 	if s != nil {
 		go e.checkFiles(s, s.stop)
 	}
@@ -136,6 +136,7 @@ func (e *Engine) Reconfigure(cfg Config) error {
 	if err != nil {
 		return err
 	}
+	jobs := rebuild(cfg.OutputDir, recs)
 	e.mu.Lock()
 	if e.phase.Busy() {
 		e.mu.Unlock()
@@ -145,7 +146,7 @@ func (e *Engine) Reconfigure(cfg Config) error {
 	}
 	old := e.session
 	e.cfg = cfg
-	e.switchList(s, recs)
+	e.switchList(s, jobs)
 	e.mu.Unlock()
 	go e.checkFiles(s, s.stop)
 	if old != nil {
@@ -156,7 +157,7 @@ func (e *Engine) Reconfigure(cfg Config) error {
 
 // switchList drops the list shown and shows s's instead; every caller of
 // Changes then gets the whole new list. Callers hold e.mu.
-func (e *Engine) switchList(s *session, recs []journal.Record) {
+func (e *Engine) switchList(s *session, jobs []*job) {
 	for _, j := range e.all {
 		j.removed = true
 		e.unlink(j)
@@ -176,7 +177,7 @@ func (e *Engine) switchList(s *session, recs []journal.Record) {
 	e.session = s
 	e.version++
 	e.removed.forgetUpTo(e.version)
-	e.restore(recs)
+	e.install(jobs)
 }
 
 // AddResult says what Add did with each line.

@@ -58,27 +58,29 @@ func openSession(dir string) (*session, []journal.Record, error) {
 	return s, recs, nil
 }
 
-// restore rebuilds the list from the journal. What is on disk is the
-// truth: a page saved whose file is gone is failed as "file missing"; a
-// page that was being placed when the process died is saved if its file
-// is there and whole, queued again otherwise; everything else that was
-// under way is queued again. Callers hold e.mu (or own e alone).
-func (e *Engine) restore(recs []journal.Record) {
+// rebuild makes the jobs of a list from the journal's records. What is on
+// disk is the truth: a page that was being placed when the process died
+// is saved if its file is there and whole, queued again otherwise;
+// everything else that was under way is queued again (saved files are
+// looked for afterwards, see checkFiles). It reads the disk: call it
+// without holding e.mu.
+func rebuild(dir string, recs []journal.Record) []*job {
 	slices.SortFunc(recs, func(a, b journal.Record) int { return a.ID - b.ID })
 	var root *os.Root
-	if r, err := os.OpenRoot(e.cfg.OutputDir); err == nil {
+	if r, err := os.OpenRoot(dir); err == nil {
 		root = r
 		defer root.Close()
 	}
+	jobs := make([]*job, 0, len(recs))
 	for _, r := range recs {
-		if _, dup := e.byURL[r.URL]; dup || r.ID <= 0 {
+		if r.ID <= 0 {
 			continue
 		}
 		j := &job{
 			id: r.ID, url: r.URL, shown: address.Redact(r.URL), site: siteKey(r.URL),
 			attempts: r.Attempts, status: r.HTTPStatus, finalURL: r.FinalURL,
 			sha256: r.SHA256, savedSize: r.Bytes, failure: r.Failure, total: -1,
-			added: r.Added, changed: r.Changed, savedAt: r.Saved, resTotal: 0,
+			added: r.Added, changed: r.Changed, savedAt: r.Saved,
 		}
 		if len(r.Files) > 0 {
 			j.savedPath = r.Files[0]
@@ -87,6 +89,17 @@ func (e *Engine) restore(recs []journal.Record) {
 		if r.Missing > 0 && j.state == Saved {
 			j.missing = make([]MissingResource, r.Missing)
 			j.resTotal, j.resDone = r.Missing, r.Missing
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs
+}
+
+// install makes jobs the list. Callers hold e.mu (or own e alone).
+func (e *Engine) install(jobs []*job) {
+	for _, j := range jobs {
+		if _, dup := e.byURL[j.url]; dup {
+			continue
 		}
 		e.nextID = max(e.nextID, j.id)
 		e.byURL[j.url] = j
