@@ -64,7 +64,8 @@ type indexWriter struct {
 	kick    chan struct{}
 	stop    chan struct{}
 	stopped chan struct{}
-	archive string // the web archive to link, if any; guarded by mu
+	archive string   // the web archive to link, if any; guarded by mu
+	pages   *os.File // pages.jsonl, opened at the first page; guarded by mu
 }
 
 func newIndexWriter(f *Folder) *indexWriter {
@@ -81,7 +82,7 @@ func (f *Folder) AddToIndex(e IndexEntry) error {
 	}
 	w := f.index
 	w.mu.Lock()
-	err = f.appendPages(append(line, '\n'))
+	err = w.appendPage(append(line, '\n'))
 	w.mu.Unlock()
 	w.nudge()
 	return err
@@ -103,25 +104,28 @@ func (w *indexWriter) nudge() {
 	}
 }
 
-func (f *Folder) appendPages(line []byte) error {
-	if err := f.ownedDir(".pagekeeper"); err != nil {
-		return err
-	}
-	file, err := f.openOwnedFile(pagesName, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o644)
-	if err != nil {
-		return err
-	}
-	// A line a crash cut short must not swallow the next one.
-	if info, err := file.Stat(); err == nil && info.Size() > 0 {
-		var last [1]byte
-		if _, err := file.ReadAt(last[:], info.Size()-1); err == nil && last[0] != '\n' {
-			line = append([]byte("\n"), line...)
+// appendPage adds one line to pages.jsonl, kept open for the run: one
+// write a page. Callers hold w.mu.
+func (w *indexWriter) appendPage(line []byte) error {
+	if w.pages == nil {
+		f := w.f
+		if err := f.ownedDir(".pagekeeper"); err != nil {
+			return err
 		}
+		file, err := f.openOwnedFile(pagesName, os.O_RDWR|os.O_APPEND|os.O_CREATE, 0o644)
+		if err != nil {
+			return err
+		}
+		// A line a crash cut short must not swallow the next one.
+		if info, err := file.Stat(); err == nil && info.Size() > 0 {
+			var last [1]byte
+			if _, err := file.ReadAt(last[:], info.Size()-1); err == nil && last[0] != '\n' {
+				line = append([]byte("\n"), line...)
+			}
+		}
+		w.pages = file
 	}
-	_, err = file.Write(line)
-	if cerr := file.Close(); err == nil {
-		err = cerr
-	}
+	_, err := w.pages.Write(line)
 	return err
 }
 
@@ -159,6 +163,12 @@ func (w *indexWriter) close() {
 		w.rewrite()
 	default:
 	}
+	w.mu.Lock()
+	if w.pages != nil {
+		w.pages.Close()
+		w.pages = nil
+	}
+	w.mu.Unlock()
 }
 
 // rewrite makes index.html anew from every page the folder has kept, in a
