@@ -11,29 +11,34 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"pagekeeper/appinfo"
 	"pagekeeper/cli"
 	"pagekeeper/gui"
 	"pagekeeper/resources"
 )
 
-// appID must match FyneApp.toml, or preferences are stored under another name.
-const appID = "com.pagekeeper.app"
-
 func main() {
 	fs := flag.NewFlagSet("pagekeeper", flag.ExitOnError)
 	headless := fs.Bool("headless", false, "run without a window: pagekeeper -headless -i urls.txt -o DIR")
+	version := fs.Bool("version", false, "print the version and exit")
 	var opts cli.Options
 	opts.Register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: pagekeeper [-headless -i FILE -o FOLDER -downloaders N -savers M]")
+		fmt.Fprintln(fs.Output(), "Usage: pagekeeper [-version] [-headless -i FILE -o FOLDER -downloaders N -savers M]")
 		fs.PrintDefaults()
 	}
 	fs.Parse(os.Args[1:])
+	if *version {
+		fmt.Println(appinfo.VersionLine("pagekeeper"))
+		return
+	}
 	if *headless {
 		os.Exit(cli.Run(opts, os.Stdin, os.Stdout, os.Stderr))
 	}
 
-	a := app.NewWithID(appID)
+	// The ID comes from FyneApp.toml (through appinfo): preferences are
+	// stored under it, so it never changes.
+	a := app.NewWithID(appinfo.ID)
 	a.SetIcon(resources.Icon)
 	w := gui.NewWindow(a)
 	w.ShowAndRun()

@@ -1,4 +1,8 @@
 package engine
 
-// Version is Pagekeeper's version, as FyneApp.toml says.
-var Version = "0.1.0"
+import "pagekeeper/appinfo"
+
+// Version is Pagekeeper's version, as FyneApp.toml says (through package
+// appinfo, whose test keeps the two in step). The web archive writes it
+// into its records.
+const Version = appinfo.Version

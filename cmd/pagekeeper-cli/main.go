@@ -8,17 +8,23 @@ import (
 	"fmt"
 	"os"
 
+	"pagekeeper/appinfo"
 	"pagekeeper/cli"
 )
 
 func main() {
 	fs := flag.NewFlagSet("pagekeeper-cli", flag.ExitOnError)
+	version := fs.Bool("version", false, "print the version and exit")
 	var opts cli.Options
 	opts.Register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "Usage: pagekeeper-cli -i FILE -o FOLDER [-downloaders N -savers M]")
+		fmt.Fprintln(fs.Output(), "Usage: pagekeeper-cli [-version] -i FILE -o FOLDER [-downloaders N -savers M]")
 		fs.PrintDefaults()
 	}
 	fs.Parse(os.Args[1:])
+	if *version {
+		fmt.Println(appinfo.VersionLine("pagekeeper-cli"))
+		return
+	}
 	os.Exit(cli.Run(opts, os.Stdin, os.Stdout, os.Stderr))
 }
