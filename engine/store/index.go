@@ -66,6 +66,10 @@ type indexWriter struct {
 	stopped chan struct{}
 	archive string   // the web archive to link, if any; guarded by mu
 	pages   *os.File // pages.jsonl, opened at the first page; guarded by mu
+	// known is every page of pages.jsonl, read once at the first rewrite
+	// and then kept up to date in memory. Guarded by mu.
+	known  []IndexEntry
+	loaded bool
 }
 
 func newIndexWriter(f *Folder) *indexWriter {
@@ -83,6 +87,9 @@ func (f *Folder) AddToIndex(e IndexEntry) error {
 	w := f.index
 	w.mu.Lock()
 	err = w.appendPage(append(line, '\n'))
+	if err == nil && w.loaded {
+		w.known = append(w.known, e)
+	}
 	w.mu.Unlock()
 	w.nudge()
 	return err
@@ -132,13 +139,14 @@ func (w *indexWriter) appendPage(line []byte) error {
 func (w *indexWriter) loop() {
 	defer close(w.stopped)
 	var last time.Time
+	gap := minIndexGap
 	for {
 		select {
 		case <-w.kick:
 		case <-w.stop:
 			return
 		}
-		if d := time.Until(last.Add(minIndexGap)); d > 0 {
+		if d := time.Until(last.Add(gap)); d > 0 {
 			t := time.NewTimer(d)
 			select {
 			case <-t.C:
@@ -148,8 +156,12 @@ func (w *indexWriter) loop() {
 				return
 			}
 		}
+		start := time.Now()
 		w.rewrite()
 		last = time.Now()
+		// A large index is rewritten less often: at most a tenth of the
+		// time goes to it, however many pages the folder keeps.
+		gap = max(minIndexGap, 10*last.Sub(start))
 	}
 }
 
@@ -175,11 +187,16 @@ func (w *indexWriter) close() {
 // temporary file first, so the index always opens whole.
 func (w *indexWriter) rewrite() {
 	f := w.f
-	entries, err := f.keptPages()
-	if err != nil {
-		return
-	}
 	w.mu.Lock()
+	if !w.loaded {
+		known, err := f.keptPages()
+		if err != nil {
+			w.mu.Unlock()
+			return
+		}
+		w.known, w.loaded = known, true
+	}
+	entries := w.known[:len(w.known):len(w.known)] // appends go elsewhere
 	archive := w.archive
 	w.mu.Unlock()
 	if before, err := f.root.Lstat(IndexName); err == nil && !before.Mode().IsRegular() {

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,5 +64,22 @@ func TestIndexSurvivesACutLine(t *testing.T) {
 	b, _ := os.ReadFile(filepath.Join(dir, IndexName))
 	if !strings.Contains(string(b), "x.example/index.html") || !strings.Contains(string(b), "y.example/index.html") {
 		t.Errorf("index:\n%s", b)
+	}
+}
+
+// BenchmarkIndex10k rewrites the index of a folder of 10,000 pages.
+func BenchmarkIndex10k(b *testing.B) {
+	var entries []IndexEntry
+	for i := range 10000 {
+		entries = append(entries, IndexEntry{
+			Address: fmt.Sprintf("https://site%d.example/article/%d", i%50, i), Href: fmt.Sprintf("https://site%d.example/article/%d", i%50, i),
+			Site: fmt.Sprintf("site%d.example", i%50), Title: fmt.Sprintf("Article number %d", i),
+			File: fmt.Sprintf("site%d.example/article_%d.html", i%50, i), Size: int64(1000 * i), Saved: time.Unix(int64(1700000000+i), 0),
+		})
+	}
+	for range b.N {
+		if err := writeIndex(io.Discard, entries, "", time.Now()); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
