@@ -40,7 +40,7 @@ type Config struct {
 	// MaxRetryAfter caps how long a server's Retry-After may pause a
 	// site, default 60 s.
 	MaxRetryAfter   time.Duration
-	MaxSize         int64  // largest page kept, default 1 GB
+	MaxSize         int64  // largest page kept, default 2 GB
 	ResourceMaxSize int64  // largest resource of a complete page, default 50 MB
 	PageLimit       int64  // all resources of one complete page, default 200 MB
 	MemoryLimit     int64  // bodies larger than this spill to disk, default 4 MiB
@@ -79,7 +79,7 @@ func (c Config) Defaults() Config {
 	setDefault(&c.Retries, 3)
 	setDefault(&c.RetryBase, time.Second)
 	setDefault(&c.MaxRetryAfter, 60*time.Second)
-	setDefault(&c.MaxSize, 1_000_000_000)
+	setDefault(&c.MaxSize, 2_000_000_000)
 	setDefault(&c.ResourceMaxSize, 50_000_000)
 	setDefault(&c.PageLimit, 200_000_000)
 	setDefault(&c.MemoryLimit, 4<<20)
