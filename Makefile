@@ -1,20 +1,43 @@
 # The two commands a person needs are `make run` and `make test`; both
-# install the system packages Fyne's cgo build needs when they are missing.
+# install the system packages they need when they are missing (.ci/deps.sh).
 GO ?= go
 SMOKE_DIR ?= build/smoke
+PACKAGE_DIR ?= build/package
+# Tools run from the module proxy at a fixed version, never from go.mod
+# (Fyne's tool would move the app's Fyne version).
+ACTIONLINT ?= $(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+export FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 
-.PHONY: run test deps test-deps fmt-check vet unit smoke bench build
+.PHONY: run test deps deps-package test-deps tree-before tree-after fmt-check vet lint unit smoke \
+	packages package-linux package-windows check-linux-package check-windows-package \
+	release-cli bench build build-cli
 
 run: deps
 	$(GO) run .
 
-test: test-deps fmt-check vet unit smoke
+# Everything CI runs (.ci/run), cheap checks first. It leaves the source
+# tree as it found it: tree-after fails otherwise.
+test: test-deps tree-before fmt-check vet lint unit smoke packages tree-after
 
 deps:
 	@sh .ci/deps.sh
 
+deps-package:
+	@sh .ci/deps.sh --package
+
 test-deps:
 	@sh .ci/deps.sh --test
+
+tree-before:
+	@mkdir -p build
+	@git status --porcelain --untracked-files=all >build/tree-before.txt 2>/dev/null || echo "not a git checkout" >build/tree-before.txt
+
+tree-after:
+	@git status --porcelain --untracked-files=all >build/tree-after.txt 2>/dev/null || echo "not a git checkout" >build/tree-after.txt
+	@if ! cmp -s build/tree-before.txt build/tree-after.txt; then \
+		echo "make test changed the source tree (git status before and after):"; \
+		diff build/tree-before.txt build/tree-after.txt; exit 1; fi
+	@echo "tree: make test left the source tree as it found it"
 
 fmt-check:
 	@echo "gofmt: checking formatting"
@@ -24,16 +47,45 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
+# The release workflow (actionlint) and the shell scripts (syntax).
+lint:
+	$(ACTIONLINT)
+	@for f in .ci/*.sh .ci/run packaging/*.sh; do sh -n "$$f" || exit 1; done
+
+# PAGEKEEPER_REQUIRE_BROWSER=1: a missing Chromium fails the browser tests
+# instead of skipping them.
 unit:
-	$(GO) test -race ./...
+	PAGEKEEPER_REQUIRE_BROWSER=1 $(GO) test -race ./...
 	@echo "Stop and Drain again, five times over"
-	$(GO) test -race -count=5 -run 'Stop|Drain|Controls' ./engine/
+	PAGEKEEPER_REQUIRE_BROWSER=1 $(GO) test -race -count=5 -run 'Stop|Drain|Controls' ./engine/
 
 smoke:
 	@SMOKE_DIR=$(SMOKE_DIR) sh .ci/smoke.sh
+
+# The downloads, built and checked as released (packaging/*.sh).
+packages: check-linux-package check-windows-package
+
+package-linux: deps-package
+	sh packaging/package.sh linux $(PACKAGE_DIR)
+
+package-windows: deps-package
+	sh packaging/package.sh windows $(PACKAGE_DIR)
+
+check-linux-package: package-linux
+	sh packaging/check-linux.sh $(PACKAGE_DIR)
+
+check-windows-package: package-windows
+	sh packaging/check-windows.sh $(PACKAGE_DIR)
+
+# The command-line build (no cgo) for every system it is released for.
+release-cli:
+	sh packaging/cli.sh $(PACKAGE_DIR)
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 build: deps
 	$(GO) build -o build/pagekeeper .
+
+build-cli:
+	CGO_ENABLED=0 $(GO) build -o build/pagekeeper-cli ./cmd/pagekeeper-cli
