@@ -2,8 +2,11 @@
 # Window smoke test: starts the real app under Xvfb against a loopback test
 # server, types the server's addresses into the window, starts the run with
 # Ctrl+Enter, waits until every page is on disk, screenshots the window and
-# checks the picture is not blank, then stops the app. It fails when the
-# app exits early, logs a Fyne threading error or a data race (-race build).
+# checks the picture is not blank, then ends the app with SIGTERM, which
+# must quit it cleanly. A second start at FYNE_SCALE=2 must open a window
+# that fits the 1280x900 screen although the size remembered at scale 1
+# would be twice as large. It fails when the app exits early, logs a Fyne
+# threading error or a data race (-race build).
 set -eu
 
 dir=${SMOKE_DIR:-build/smoke}
@@ -105,6 +108,33 @@ sleep 1
 colours "$shot" || fail "the finished window looks blank"
 
 kill -0 "$app_pid" 2>/dev/null || fail "the app exited early"
+# SIGTERM quits like the close button: the pump stops, the run stops, the
+# list is written to the folder and the app exits by itself.
+kill -TERM "$app_pid"
+quit_by_itself() { ! kill -0 "$app_pid" 2>/dev/null; }
+tries=100
+while ! quit_by_itself; do
+	tries=$((tries - 1))
+	[ "$tries" -gt 0 ] || fail "the app did not quit on SIGTERM"
+	sleep 0.1
+done
+wait "$app_pid" 2>/dev/null || fail "the app exited with an error after SIGTERM"
+app_pid=
+
+echo "smoke: starting again at FYNE_SCALE=2"
+FYNE_SCALE=2 timeout -k 5 120 "$bin" >>"$log" 2>&1 &
+app_pid=$!
+wid=$(timeout 60 xdotool search --sync --onlyvisible --name '^Pagekeeper$' | head -n 1) || true
+[ -n "$wid" ] || fail "the window never appeared at scale 2"
+fits() {
+	geo=$(xwininfo -id "$wid" 2>/dev/null) || return 1
+	w=$(echo "$geo" | sed -n 's/^ *Width: //p')
+	h=$(echo "$geo" | sed -n 's/^ *Height: //p')
+	[ -n "$w" ] && [ "$w" -le 1280 ] && [ "$h" -le 900 ]
+}
+waitfor 50 fits || fail "at scale 2 the window is $(xwininfo -id "$wid" | grep -E 'Width|Height' | tr -s ' ' | tr '\n' ' '), larger than the 1280x900 screen"
+big="$dir/window-scale2.png"
+colours "$big" || fail "the window at scale 2 looks blank"
 kill -TERM "$app_pid"
 wait "$app_pid" 2>/dev/null || true
 app_pid=
@@ -117,4 +147,4 @@ if grep -q "WARNING: DATA RACE" "$log"; then
 fi
 
 echo "smoke: ok: $pages pages saved in $out/$site"
-echo "smoke: screenshot at $shot"
+echo "smoke: screenshots at $shot and $dir/window-scale2.png"

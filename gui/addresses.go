@@ -273,9 +273,12 @@ func (w *Window) onAddFile() {
 		w.previewList(uri.Name(), func() (io.ReadCloser, error) { return storage.Reader(uri) })
 	}, w.win)
 	d.SetConfirmText("Add")
-	d.Resize(w.bigDialogSize(0.9))
+	d.SetTitleText("Add the addresses in a file")
 	w.track(d)
 	d.Show()
+	// After Show: Fyne 2.8.1's file dialog crashes when resized before
+	// it is shown.
+	d.Resize(w.bigDialogSize(0.9))
 }
 
 // previewList reads the list named name to say what it holds, then asks

@@ -158,13 +158,10 @@ func (d *details) onRetry() {
 }
 
 // savedPath is where row r's file is on disk, or "" when it has none.
+// Rows are always the current folder's: another folder has its own list.
 func (w *Window) savedPath(r engine.JobStatus) string {
 	if r.SavedPath == "" {
 		return ""
 	}
-	dir, ok := w.savedIn[r.ID]
-	if !ok {
-		dir = w.settings.folder
-	}
-	return filepath.Join(dir, filepath.FromSlash(r.SavedPath))
+	return filepath.Join(w.settings.folder, filepath.FromSlash(r.SavedPath))
 }

@@ -49,9 +49,9 @@ func (w *Window) updateFooter() {
 	setText(w.footer, footerText(t, w.phase.Busy()))
 	// Canceled rows are not done: a stopped list must not look complete.
 	if t.Jobs == 0 {
-		hide(w.overall)
+		hide(w.overallBox)
 		return
 	}
-	show(w.overall)
+	show(w.overallBox)
 	w.overall.set(float64(t.Finished()-t.Counts[engine.Canceled]) / float64(t.Jobs))
 }

@@ -39,9 +39,9 @@ type model struct {
 	// down (a retry's wait) are worded for that moment.
 	snapTime time.Time
 
-	// savedIn is the folder of rows saved before the folder was changed;
-	// rows not in it were saved in the current folder.
-	savedIn map[int]string
+	// newList is set when the engine switched to another folder's list:
+	// the next full snapshot replaces every row.
+	newList bool
 }
 
 // rowChange is one row the last merge changed, with what it was before.
@@ -53,7 +53,6 @@ type rowChange struct {
 func (m *model) init() {
 	m.index = map[int]int{}
 	m.runFailed = map[int]bool{}
-	m.savedIn = map[int]string{}
 	m.totals.ETA = -1
 }
 
@@ -64,10 +63,14 @@ func (m *model) merge(jobs []engine.JobStatus) {
 	for _, js := range jobs {
 		if i, ok := m.index[js.ID]; ok {
 			old := m.rows[i]
-			if old.Version == js.Version && old.Done == js.Done && old.Speed == js.Speed {
+			if old.Version == js.Version && old.Done == js.Done && old.Speed == js.Speed && old.URL == js.URL {
 				continue // a moving job with nothing new to show
 			}
 			m.rows[i] = js
+			if old.URL != js.URL {
+				m.shown[i] = address.Display(js.URL)
+				m.folded[i] = strings.ToLower(m.shown[i])
+			}
 			m.changes = append(m.changes, rowChange{id: js.ID, old: old})
 			if js.State != old.State {
 				m.countTransition(js.ID, old.State, js.State)
@@ -138,7 +141,8 @@ func (m *model) remove(ids []int) {
 	m.dropped = true
 }
 
-// keepOnly drops every row whose job is not in jobs (a full snapshot).
+// keepOnly drops every row whose job is not in jobs (a full snapshot of
+// the same list).
 func (m *model) keepOnly(jobs []engine.JobStatus) {
 	present := make(map[int]bool, len(jobs))
 	for _, j := range jobs {
@@ -153,16 +157,16 @@ func (m *model) keepOnly(jobs []engine.JobStatus) {
 	m.remove(gone)
 }
 
-// rememberFolder notes that every row saved so far lives in dir, before
-// the folder changes. O(rows), on a rare action.
-func (m *model) rememberFolder(dir string) {
-	for _, r := range m.rows {
-		if r.State == engine.Saved {
-			if _, ok := m.savedIn[r.ID]; !ok {
-				m.savedIn[r.ID] = dir
-			}
-		}
-	}
+// reset forgets every row before another folder's list fills the table:
+// its IDs start again at 1, so nothing of the old rows may be kept.
+func (m *model) reset() {
+	clear(m.rows)
+	clear(m.shown)
+	clear(m.folded)
+	m.rows, m.shown, m.folded = m.rows[:0], m.shown[:0], m.folded[:0]
+	clear(m.index)
+	m.maxID = 0
+	m.dropped = true
 }
 
 // row returns the row of job id.

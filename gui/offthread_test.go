@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"pagekeeper/engine"
 )
 
 // heldWork holds slow work back so a test can look at the window while
@@ -153,4 +155,68 @@ func labelText(o fyne.CanvasObject) string {
 		return l.Text
 	}
 	return ""
+}
+
+// TestAnotherFolderShowsItsOwnList: each folder keeps its own list, with
+// IDs from 1; after choosing another folder the table shows that list,
+// with its own addresses, and nothing of the old one.
+func TestAnotherFolderShowsItsOwnList(t *testing.T) {
+	other := testConfig(t)
+	e, err := engine.New(other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Add(lines("example.org/there-1", "example.org/there-2")); err != nil {
+		t.Fatal(err)
+	}
+	e.Close()
+
+	w := newTestWindow(t, testConfig(t))
+	queue(t, w, 3)
+	clickRow(t, w, 0, 0)
+	w.useFolder(other.OutputDir)
+	if len(w.rows) != 2 || w.table.length() != 2 {
+		t.Fatalf("%d rows, %d shown; want the other folder's 2", len(w.rows), w.table.length())
+	}
+	for p, want := range []string{"https://example.org/there-1", "https://example.org/there-2"} {
+		if got := rowViewAt(t, w, p).cells[colAddress].Text; got != want {
+			t.Errorf("place %d shows %q, want %q", p, got, want)
+		}
+	}
+	if len(w.table.selectedIDs()) != 0 || w.details.root.Visible() {
+		t.Error("a row of the old list is still selected")
+	}
+}
+
+// TestFolderDialogTitle: Fyne titles a folder dialog with the button's
+// words and "Folder"; ours has a title of its own.
+func TestFolderDialogTitle(t *testing.T) {
+	w := newTestWindow(t, testConfig(t))
+	w.onChooseFolder()
+	top := topOverlay(w)
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	title := false
+	for _, o := range findAll(top, func(o fyne.CanvasObject) bool { return labelText(o) != "" }) {
+		s := labelText(o)
+		if strings.HasSuffix(s, "folder Folder") || strings.HasSuffix(s, " Folder") {
+			t.Errorf("the dialog reads %q", s)
+		}
+		title = title || s == "Choose the folder to keep pages in"
+	}
+	if !title {
+		t.Error("the dialog has no title of its own")
+	}
+}
+
+// TestAddFromFileOpensItsDialog: the file dialog opens (Fyne 2.8.1 crashes
+// when a file dialog is resized before it is shown).
+func TestAddFromFileOpensItsDialog(t *testing.T) {
+	w := newTestWindow(t, testConfig(t))
+	w.onAddFile()
+	if topOverlay(w) == nil {
+		t.Fatal("no dialog")
+	}
+	w.closeDialog()
 }

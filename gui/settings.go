@@ -190,11 +190,15 @@ func (w *Window) onChooseFolder() {
 	if loc, err := storage.ListerForURI(storage.NewFileURI(w.settings.folder)); err == nil {
 		d.SetLocation(loc)
 	}
-	// Fyne titles the dialog with this word and "Folder": "Choose Folder".
-	d.SetConfirmText("Choose")
-	d.Resize(w.bigDialogSize(0.9))
+	// Fyne would title the dialog with the button's words and "Folder"
+	// ("Use this folder Folder"): it gets a title of its own.
+	d.SetConfirmText("Use this folder")
+	d.SetTitleText("Choose the folder to keep pages in")
 	w.track(d)
 	d.Show()
+	// After Show: Fyne 2.8.1's file dialog crashes when resized before
+	// it is shown.
+	d.Resize(w.bigDialogSize(0.9))
 }
 
 // useFolder switches to dir once the engine has checked it, off the
@@ -233,7 +237,8 @@ func (w *Window) folderChecked(dir string, fresh *engine.Engine, err error) {
 	if fresh != nil {
 		w.setEngine(fresh)
 	}
-	w.rememberFolder(w.settings.folder)
+	// The engine now shows the new folder's own list.
+	w.newList = true
 	w.settings.folder = dir
 	w.prefs.SetString(prefFolder, dir)
 	setText(w.folderPath, dir)

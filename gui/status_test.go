@@ -41,6 +41,9 @@ func TestStatusDescribesTheListNow(t *testing.T) {
 	if strings.HasPrefix(w.count.Text, "Added") {
 		t.Errorf("the count line still reports the Add once the run started: %q", w.count.Text)
 	}
+	if got := rowViewAt(t, w, 0).cells[colMessage].Text; got == "Queued: press Start" {
+		t.Errorf("a row still says %q while the run is under way", got)
+	}
 	waitUntil(t, w, "a transfer", func() bool { return anyMoving(w) })
 	test.Tap(w.stop)
 	waitUntil(t, w, "the stop", func() bool { return w.phase == engine.Stopped })
@@ -111,5 +114,24 @@ func TestFinishAndQuitSaysItWillQuit(t *testing.T) {
 	test.Tap(button(t, topOverlay(w), "Finish the list, then quit"))
 	if !strings.HasPrefix(w.status.Text, "Finishing the list, then quitting") {
 		t.Errorf("status %q", w.status.Text)
+	}
+}
+
+// TestChromeIsDrawnAtMostTwiceASecond: progress alone redraws the status
+// and footer at most every chromeInterval; what a person did, at once.
+func TestChromeIsDrawnAtMostTwiceASecond(t *testing.T) {
+	var c chromeClock
+	t0 := time.Unix(1000, 0)
+	if !c.due(t0, false) {
+		t.Fatal("the first drawing waits")
+	}
+	if c.due(t0.Add(chromeInterval/2), false) || !c.stale {
+		t.Error("drawn again within the interval")
+	}
+	if !c.due(t0.Add(chromeInterval/2), true) {
+		t.Error("an urgent drawing waits")
+	}
+	if !c.due(t0.Add(2*chromeInterval), false) || c.stale {
+		t.Error("not drawn after the interval")
 	}
 }

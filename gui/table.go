@@ -94,7 +94,7 @@ func (tb *table) length() int { return len(tb.view.order) }
 
 // idAt is the job ID shown at place p, or 0.
 func (tb *table) idAt(p int) int {
-	if p < 0 || p >= len(tb.view.order) {
+	if p < 0 || p >= len(tb.view.order) || tb.view.order[p] >= len(tb.w.rows) {
 		return 0
 	}
 	return tb.w.rows[tb.view.order[p]].ID
@@ -116,7 +116,9 @@ func (tb *table) bind(p int, o fyne.CanvasObject) {
 	if rv.pos >= 0 && tb.visible[rv.pos] == rv {
 		delete(tb.visible, rv.pos)
 	}
-	if p < 0 || p >= len(tb.view.order) {
+	// Between a change of the list and the sync that follows it, the
+	// view may be behind the rows: such a place shows nothing.
+	if p < 0 || p >= len(tb.view.order) || tb.view.order[p] >= len(tb.w.rows) {
 		rv.pos = -1
 		return
 	}
@@ -174,12 +176,21 @@ func (tb *table) sync() {
 	}
 }
 
+// redrawOnScreen draws every row on screen again, for what changes
+// their words without changing them (the phase).
+func (tb *table) redrawOnScreen() {
+	first, last := tb.onScreen()
+	for p := first; p <= last; p++ {
+		tb.redraw(p, first, last)
+	}
+}
+
 // redraw draws place p again if it is on screen.
 func (tb *table) redraw(p, first, last int) {
 	if p < first || p > last {
 		return
 	}
-	if rv, ok := tb.visible[p]; ok && rv.pos == p {
+	if rv, ok := tb.visible[p]; ok && rv.pos == p && tb.view.order[p] < len(tb.w.rows) {
 		i := tb.view.order[p]
 		rv.show(p, &tb.w.rows[i], tb.w.shown[i])
 	}
@@ -506,6 +517,9 @@ func newHeaderCell(tb *table, col int) *headerCell {
 		label: widget.NewLabelWithStyle(columnTitles[col], fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		arrow: widget.NewIcon(nil)}
 	h.label.Truncation = fyne.TextTruncateEllipsis
+	if col == colNumber || col == colSize || col == colSpeed {
+		h.label.Alignment = fyne.TextAlignTrailing // over numbers aligned right
+	}
 	h.ExtendBaseWidget(h)
 	h.update()
 	return h
@@ -527,7 +541,11 @@ func (h *headerCell) update() {
 // Tapped sorts by this column.
 func (h *headerCell) Tapped(*fyne.PointEvent) { h.tb.sortBy(h.col) }
 
-// CreateRenderer puts the arrow after the title.
+// CreateRenderer puts the arrow after the title, or before a title
+// aligned right.
 func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
+	if h.label.Alignment == fyne.TextAlignTrailing {
+		return widget.NewSimpleRenderer(container.NewBorder(nil, nil, h.arrow, nil, h.label))
+	}
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, h.arrow, h.label))
 }

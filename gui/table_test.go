@@ -173,8 +173,8 @@ func TestHeaderSortsAndFiltersCount(t *testing.T) {
 
 func TestEmptyTableSaysWhatItIsFor(t *testing.T) {
 	w := newTestWindow(t, testConfig(t))
-	if !w.table.empty.Visible() || w.table.header.Visible() || w.overall.Visible() {
-		t.Errorf("empty table: placeholder %v, header %v, bar %v", w.table.empty.Visible(), w.table.header.Visible(), w.overall.Visible())
+	if !w.table.empty.Visible() || w.table.header.Visible() || w.overallBox.Visible() {
+		t.Errorf("empty table: placeholder %v, header %v, bar %v", w.table.empty.Visible(), w.table.header.Visible(), w.overallBox.Visible())
 	}
 	queue(t, w, 1)
 	if w.table.empty.Visible() || !w.table.header.Visible() {
@@ -247,5 +247,21 @@ func TestAddressesShownAsPeopleReadThem(t *testing.T) {
 	test.Tap(w.addButton)
 	if got := rowViewAt(t, w, 0).cells[colAddress].Text; got != "https://bücher.example/café?q=東京" {
 		t.Errorf("the table shows %q", got)
+	}
+}
+
+// TestRowWordsFollowThePhase: "Queued: press Start" is true only while no
+// run is under way; a start changes no row, yet the words must go.
+func TestRowWordsFollowThePhase(t *testing.T) {
+	w := newTestWindow(t, testConfig(t))
+	rows := fakeRows(20)
+	tot := engine.Totals{Jobs: len(rows), ETA: -1}
+	w.apply(engine.Snapshot{Version: 1, Phase: engine.Idle, Full: true, Jobs: rows, Totals: tot})
+	if got := rowViewAt(t, w, 3).cells[colMessage].Text; got != "Queued: press Start" {
+		t.Fatalf("an idle queued row says %q", got)
+	}
+	w.apply(engine.Snapshot{Version: 2, Phase: engine.Running, Totals: tot})
+	if got := rowViewAt(t, w, 3).cells[colMessage].Text; got != "" {
+		t.Errorf("a queued row says %q while the run is under way", got)
 	}
 }

@@ -66,6 +66,7 @@ type Window struct {
 	table         *table
 	details       *details
 	overall       *bar
+	overallBox    *fyne.Container
 	footer        *widget.Label
 	chrome        chromeClock
 
@@ -263,6 +264,7 @@ func (w *Window) buildTableBar() fyne.CanvasObject {
 		"Take saved and skipped rows out of the list. Failed rows stay: they are work left to do. Saved files stay on disk.", w.onClearFinished)
 	w.notice = widget.NewLabel("")
 	w.notice.Truncation = fyne.TextTruncateEllipsis
+	w.notice.Hide()
 	searchBox := container.NewGridWrap(fyne.NewSize(220, w.search.MinSize().Height), w.search)
 	objs = append(objs, searchBox, w.retryFailed, w.clearFinished)
 	return container.NewVBox(w.flow(objs...), w.notice)
@@ -273,8 +275,8 @@ func (w *Window) buildFooter() fyne.CanvasObject {
 	w.overall = newBar()
 	w.footer = widget.NewLabel("")
 	w.footer.Truncation = fyne.TextTruncateEllipsis
-	bar := container.NewGridWrap(fyne.NewSize(200, w.footer.MinSize().Height), w.overall)
-	return container.NewBorder(nil, nil, bar, nil, w.footer)
+	w.overallBox = container.NewGridWrap(fyne.NewSize(200, w.footer.MinSize().Height), w.overall)
+	return container.NewBorder(nil, nil, w.overallBox, nil, w.footer)
 }
 
 // onFilter shows only the rows under f.
@@ -288,8 +290,19 @@ func (w *Window) onSearch(s string) {
 	w.table.setSearch(foldSearch(s))
 }
 
-// note says what the last table action did, or nothing for "".
-func (w *Window) note(s string) { setText(w.notice, s) }
+// note says what the last table action did, or nothing for "": the line
+// takes no room while it has nothing to say.
+func (w *Window) note(s string) {
+	setText(w.notice, s)
+	if (s != "") != w.notice.Visible() {
+		if s != "" {
+			w.notice.Show()
+		} else {
+			w.notice.Hide()
+		}
+		w.layoutMain()
+	}
+}
 
 // registerShortcuts makes Ctrl+Enter (Cmd+Enter on a Mac) start the run
 // wherever the focus is; the address box handles it itself because a
