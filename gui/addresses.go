@@ -91,7 +91,10 @@ func (w *Window) boxText() string {
 		}
 		return "Type or paste addresses above, then press Start (" + key + "+Enter)"
 	}
-	parts := []string{plural(c.ready, "address", "addresses") + " ready"}
+	var parts []string
+	if c.ready > 0 {
+		parts = append(parts, plural(c.ready, "address", "addresses")+" ready")
+	}
 	if c.notUnderstood > 0 {
 		parts = append(parts, plural(c.notUnderstood, "line", "lines")+" not understood")
 	}

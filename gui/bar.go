@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -36,7 +38,7 @@ func (b *bar) set(v float64) {
 
 // CreateRenderer draws the track and the part done.
 func (b *bar) CreateRenderer() fyne.WidgetRenderer {
-	r := &barRenderer{b: b, track: canvas.NewRectangle(nil), done: canvas.NewRectangle(nil)}
+	r := &barRenderer{b: b, track: canvas.NewRectangle(color.Transparent), done: canvas.NewRectangle(color.Transparent)}
 	r.applyTheme()
 	return r
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // mainLayout stacks the window's parts: the controls (in a scroller),
-// the table's bar, the table, the details pane and the footer. The
+// the run's buttons and status, the table's bar, the table, the details
+// pane and the footer. The
 // controls get all the height they need when there is room; in a short
 // window (a small screen, or a large scale) they scroll instead, so the
 // table and the footer never leave the window and the window never needs
@@ -16,9 +17,9 @@ type mainLayout struct{}
 
 // Layout places the parts top to bottom.
 func (mainLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	controls, bar, table, details, footer := objs[0], objs[1], objs[2], objs[3], objs[4]
+	controls, run, bar, table, details, footer := objs[0], objs[1], objs[2], objs[3], objs[4], objs[5]
 	pad := theme.Padding()
-	fixed := bar.MinSize().Height + footer.MinSize().Height + table.MinSize().Height + 3*pad
+	fixed := run.MinSize().Height + bar.MinSize().Height + footer.MinSize().Height + table.MinSize().Height + 4*pad
 	if details.Visible() {
 		fixed += details.MinSize().Height + pad
 	}
@@ -31,6 +32,7 @@ func (mainLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		y += h + pad
 	}
 	place(controls, ch)
+	place(run, run.MinSize().Height)
 	place(bar, bar.MinSize().Height)
 	rest := size.Height - y - footer.MinSize().Height - pad
 	if details.Visible() {
@@ -66,7 +68,7 @@ func (mainLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // minControlsHeight is the least height the controls scroll in: the
 // address box and its count line.
-const minControlsHeight = 120
+const minControlsHeight = 100
 
 // lineLayout puts objects side by side at their own widths, except the
 // one at grow, which takes the width left.

@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"image/color"
+
 	"path"
 	"strconv"
 
@@ -30,7 +32,7 @@ type rowView struct {
 }
 
 func newRowView(t *table) *rowView {
-	r := &rowView{t: t, pos: -1, back: canvas.NewRectangle(nil), outline: canvas.NewRectangle(nil),
+	r := &rowView{t: t, pos: -1, back: canvas.NewRectangle(color.Transparent), outline: canvas.NewRectangle(color.Transparent),
 		icon: widget.NewIcon(nil), bar: newBar()}
 	r.outline.StrokeWidth = 2
 	for c := range r.cells {
@@ -214,12 +216,12 @@ func (rr *rowRenderer) Refresh() {
 	r := rr.r
 	th := r.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.back.FillColor = nil
+	r.back.FillColor = color.Transparent
 	if r.selected {
 		r.back.FillColor = th.Color(theme.ColorNameSelection, v)
 	}
-	r.outline.FillColor = nil
-	r.outline.StrokeColor = nil
+	r.outline.FillColor = color.Transparent
+	r.outline.StrokeColor = color.Transparent
 	if r.focused {
 		r.outline.StrokeColor = th.Color(theme.ColorNamePrimary, v)
 	}

@@ -135,3 +135,11 @@ func TestChromeIsDrawnAtMostTwiceASecond(t *testing.T) {
 		t.Error("not drawn after the interval")
 	}
 }
+
+func TestCountLineWithNothingReady(t *testing.T) {
+	w := newTestWindow(t, testConfig(t))
+	w.box.SetText("not an address")
+	if w.count.Text != "1 line not understood" {
+		t.Errorf("count %q", w.count.Text)
+	}
+}

@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"image/color"
+
 	"math"
 
 	"fyne.io/fyne/v2"
@@ -377,9 +379,16 @@ func (f *fitColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// MinSize is the table's own, narrow enough for small windows.
-func (f *fitColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(360, objs[0].MinSize().Height)
+// MinSize is narrow enough for small windows, and as tall as the header
+// and two rows: the table's own would follow the words of its empty
+// placeholder, which stand one to a line before the table has a width.
+func (f *fitColumns) MinSize([]fyne.CanvasObject) fyne.Size {
+	tb := f.tb
+	row := tb.pitch
+	if row <= 0 {
+		row = tb.header.MinSize().Height
+	}
+	return fyne.NewSize(360, tb.header.MinSize().Height+2*row)
 }
 
 // fit sets the column widths for a table width.
@@ -447,7 +456,7 @@ type header struct {
 }
 
 func newHeader(tb *table) *header {
-	h := &header{tb: tb, back: canvas.NewRectangle(nil)}
+	h := &header{tb: tb, back: canvas.NewRectangle(color.Transparent)}
 	for c := range h.cells {
 		h.cells[c] = newHeaderCell(tb, c)
 	}

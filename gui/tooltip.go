@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"image/color"
+
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,7 +31,7 @@ type tips struct {
 }
 
 func newTips(w *Window) *tips {
-	t := &tips{w: w, back: canvas.NewRectangle(nil), text: widget.NewLabel("")}
+	t := &tips{w: w, back: canvas.NewRectangle(color.Transparent), text: widget.NewLabel("")}
 	t.back.StrokeWidth = 1
 	t.back.CornerRadius = 4
 	t.text.Wrapping = fyne.TextWrapWord

@@ -191,14 +191,14 @@ func (w *Window) build() {
 	top := container.NewVBox(
 		w.buildAddressArea(),
 		w.buildSettingsRow(),
-		widget.NewSeparator(),
-		w.buildButtonRow(),
 	)
+	// Start, Stop, Drain and the status never scroll out of sight.
+	run := container.NewVBox(widget.NewSeparator(), w.buildButtonRow())
 	w.table = newTable(w)
 	w.details = newDetails(w)
-	tableBar := w.buildTableBar()
+	tableBar := container.NewVBox(w.buildTableBar())
 	footer := container.NewVBox(widget.NewSeparator(), w.buildFooter())
-	w.main = container.New(&mainLayout{}, container.NewVScroll(top), tableBar, w.table.root, w.details.root, footer)
+	w.main = container.New(&mainLayout{}, container.NewVScroll(top), run, tableBar, w.table.root, w.details.root, footer)
 	w.win.SetContent(container.NewStack(w.main, w.tips.layer))
 }
 
