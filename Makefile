@@ -10,7 +10,7 @@ export FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
 
 .PHONY: run test deps deps-package test-deps tree-before tree-after fmt-check vet lint unit smoke \
 	packages package-linux package-windows check-linux-package check-windows-package \
-	release-cli bench build build-cli
+	release-cli bench build build-cli startup-time
 
 run: deps
 	$(GO) run .
@@ -89,3 +89,8 @@ build: deps
 
 build-cli:
 	CGO_ENABLED=0 $(GO) build -o build/pagekeeper-cli ./cmd/pagekeeper-cli
+
+# How long the window takes to appear and be drawn, under Xvfb (a
+# measurement for the README, not a test).
+startup-time: build test-deps
+	sh packaging/startup.sh build/pagekeeper 7
