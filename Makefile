@@ -47,10 +47,11 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
-# The release workflow (actionlint) and the shell scripts (syntax).
+# The release workflow (actionlint, which runs shellcheck on its steps) and
+# the packaging scripts (shellcheck).
 lint:
 	$(ACTIONLINT)
-	@for f in .ci/*.sh .ci/run packaging/*.sh; do sh -n "$$f" || exit 1; done
+	shellcheck -s sh -S warning packaging/*.sh .ci/deps.sh .ci/run
 
 # PAGEKEEPER_REQUIRE_BROWSER=1: a missing Chromium fails the browser tests
 # instead of skipping them.

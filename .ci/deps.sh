@@ -8,17 +8,19 @@
 #                          the validators and tools the package checks run
 #   .ci/deps.sh --test     all of that, plus the window smoke test (Xvfb,
 #                          xdotool, ImageMagick), Chromium for the browser
-#                          tests and npm for the web archive replay test
+#                          tests, npm for the web archive replay test, and
+#                          the linter for the shell scripts (ShellCheck)
 set -eu
 
 packages="gcc libc6-dev pkg-config libgl-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev wayland-protocols"
 packaging="xz-utils gcc-mingw-w64-x86-64 desktop-file-utils appstream file unzip"
+lint="shellcheck"
 case "${1:-}" in
 --package)
 	packages="$packages $packaging"
 	;;
 --test)
-	packages="$packages $packaging xvfb imagemagick xdotool chromium fonts-dejavu-core"
+	packages="$packages $packaging $lint xvfb imagemagick xdotool chromium fonts-dejavu-core"
 	# engine/warc's replay test runs "npm pack": Debian's npm brings Node.
 	command -v npm >/dev/null 2>&1 || packages="$packages npm"
 	;;

@@ -40,7 +40,7 @@ i=0
 : >"$work/drawn"
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
-	rm -rf "$work/home"
+	rm -rf "${work:?}/home"
 	mkdir -p "$work/home"
 	start=$(now)
 	HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" "$bin" >"$work/app.log" 2>&1 &
