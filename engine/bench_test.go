@@ -154,27 +154,36 @@ func BenchmarkAdd100k(b *testing.B) {
 }
 
 // BenchmarkManySmallPages is 10,000 pages of 20 KiB at no latency with 16
-// workers: the save stage's own cost, fsyncs included.
+// workers: the save stage's own cost, fsyncs included, with the session
+// journal and without it.
 func BenchmarkManySmallPages(b *testing.B) {
 	const pages = 10000
 	srv := enginetest.New(b)
 	text := strings.Join(srv.Paths(pages, enginetest.Knobs{Size: 20 << 10}), "\n")
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		cfg := testConfig(b)
-		cfg.DownloadWorkers, cfg.PerHost = 16, 16
-		e := newEngine(b, cfg)
-		e.Add(text)
-		b.StartTimer()
-		e.Start(context.Background(), FinishWhenDone())
-		<-e.Done()
-		b.StopTimer()
-		if s := e.Snapshot(); s.Totals.Counts[Saved] != pages {
-			b.Fatalf("saved %d", s.Totals.Counts[Saved])
+	for _, memory := range []bool{false, true} {
+		name := "journal"
+		if memory {
+			name = "no-journal"
 		}
-		b.StartTimer()
+		b.Run(name, func(b *testing.B) {
+			for range b.N {
+				b.StopTimer()
+				cfg := testConfig(b)
+				cfg.DownloadWorkers, cfg.PerHost, cfg.memoryOnly = 16, 16, memory
+				e := newEngine(b, cfg)
+				e.Add(text)
+				b.StartTimer()
+				e.Start(context.Background(), FinishWhenDone())
+				<-e.Done()
+				b.StopTimer()
+				if s := e.Snapshot(); s.Totals.Counts[Saved] != pages {
+					b.Fatalf("saved %d", s.Totals.Counts[Saved])
+				}
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(pages)/(b.Elapsed().Seconds()/float64(b.N)), "pages/s")
+		})
 	}
-	b.ReportMetric(float64(pages)/(b.Elapsed().Seconds()/float64(b.N)), "pages/s")
 }
 
 // peakHeap samples the heap while run runs and returns the peak in use,

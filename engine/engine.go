@@ -92,8 +92,14 @@ func New(cfg Config) (*Engine, error) {
 		done:       done,
 		session:    s,
 	}
-	e.install(rebuild(cfg.OutputDir, recs))
+	jobs := rebuild(cfg.OutputDir, recs)
+	e.install(jobs)
 	if s != nil {
+		if err := s.settle(corrections(jobs)); err != nil {
+			close(s.checked) // never started
+			s.close()
+			return nil, err
+		}
 		go e.checkFiles(s, s.stop)
 	}
 	return e, nil
@@ -137,6 +143,11 @@ func (e *Engine) Reconfigure(cfg Config) error {
 		return err
 	}
 	jobs := rebuild(cfg.OutputDir, recs)
+	if err := s.settle(corrections(jobs)); err != nil {
+		close(s.checked)
+		s.close()
+		return err
+	}
 	e.mu.Lock()
 	if e.phase.Busy() {
 		e.mu.Unlock()

@@ -27,6 +27,7 @@ type job struct {
 	savedAt     time.Time
 	sha256      string
 	newCopy     bool // saved before: this copy's name carries its date
+	corrected   bool // reopened in another state than the journal had
 	failure     failure.Failure
 	retryAt     time.Time // Retrying: when the next attempt may start
 	sitePaused  bool      // Retrying: the site asked everyone to wait

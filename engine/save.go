@@ -205,10 +205,11 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 }
 
 // place gives a synced page its final name. The name is chosen and
-// written to the folder's list first, then the file takes it: after a
-// crash at any moment the list either does not know the file (which then
-// does not exist) or knows it by name, so reopening finds it and never
-// fetches the page a second time.
+// written down first (in the intent log, one write that survives the
+// process being killed; the journal follows in its next batch), then the
+// file takes it: after a crash at any moment the folder's list either
+// does not know the file (which then does not exist) or knows it by name,
+// so reopening finds it and never fetches the page a second time.
 func (e *Engine) place(run *runState, j *job, r rendered) (string, error) {
 	p := j.work.page
 	folder, stem, ext := naming.SiteFolder(p.FinalURL), naming.FileStem(p.FinalURL, p.Disposition), j.work.asm.Extension()
@@ -223,8 +224,13 @@ func (e *Engine) place(run *runState, j *job, r rendered) (string, error) {
 		e.mu.Lock()
 		j.savedPath, j.sha256, j.savedSize = rel, r.sum, r.size
 		e.keepRecord(j)
+		s := e.session
 		e.mu.Unlock()
-		e.flushList()
+		if s != nil && s.intents != nil {
+			if err := s.intents.add(intent{ID: j.id, File: rel, SHA256: r.sum, Size: r.size}); err != nil {
+				return "", err
+			}
+		}
 		placed, err := run.folder.PlaceAt(r.name, rel, stem, ext)
 		if err != nil || placed == rel {
 			return placed, err

@@ -25,12 +25,36 @@ type session struct {
 	kept map[string]time.Time
 	// stop ends the look for missing files, which closes checked.
 	stop, checked chan struct{}
+	intents       *intentLog // nil until settle
+}
+
+// settle writes what reopening corrected (pages found placed) to the
+// journal, then starts a new intent log. Call it without holding e.mu.
+func (s *session) settle(corrected []journal.Record) error {
+	for _, r := range corrected {
+		s.journal.Put(r)
+	}
+	if err := s.journal.Flush(); err != nil {
+		return err
+	}
+	if err := clearIntents(s.dir); err != nil {
+		return err
+	}
+	l, err := openIntents(s.dir)
+	if err != nil {
+		return err
+	}
+	s.intents = l
+	return nil
 }
 
 // close stops the file check and closes the journal.
 func (s *session) close() error {
 	close(s.stop)
 	<-s.checked
+	if s.intents != nil {
+		s.intents.close()
+	}
 	return s.journal.Close()
 }
 
@@ -45,6 +69,15 @@ func openSession(dir string) (*session, []journal.Record, error) {
 	if err != nil {
 		j.Close()
 		return nil, nil, err
+	}
+	// Pages placed just before the process died, whose saved state the
+	// journal had not written yet: their file names are in the intents.
+	intents := readIntents(dir)
+	for i := range recs {
+		if in, ok := intents[recs[i].ID]; ok && State(recs[i].State) != Saved {
+			recs[i].State = int(Saving)
+			recs[i].Files, recs[i].SHA256, recs[i].Bytes = []string{in.File}, in.SHA256, in.Size
+		}
 	}
 	s := &session{dir: dir, journal: j, kept: map[string]time.Time{}, stop: make(chan struct{}), checked: make(chan struct{})}
 	pages, _ := store.LoadKept(dir) // a missing or unreadable history only loses the "already saved" note
@@ -86,6 +119,7 @@ func rebuild(dir string, recs []journal.Record) []*job {
 			j.savedPath = r.Files[0]
 		}
 		j.state = restoredState(State(r.State), j, root)
+		j.corrected = j.state != State(r.State)
 		if r.Missing > 0 && j.state == Saved {
 			j.missing = make([]MissingResource, r.Missing)
 			j.resTotal, j.resDone = r.Missing, r.Missing
@@ -93,6 +127,19 @@ func rebuild(dir string, recs []journal.Record) []*job {
 		jobs = append(jobs, j)
 	}
 	return jobs
+}
+
+// corrections are the records of jobs that reopened in another state
+// than the journal had, to be written back. Callers hold e.mu.
+func corrections(jobs []*job) []journal.Record {
+	var out []journal.Record
+	for _, j := range jobs {
+		if j.corrected {
+			j.corrected = false
+			out = append(out, record(j))
+		}
+	}
+	return out
 }
 
 // install makes jobs the list. Callers hold e.mu (or own e alone).
