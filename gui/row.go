@@ -2,7 +2,6 @@ package gui
 
 import (
 	"image/color"
-
 	"path"
 	"strconv"
 
@@ -23,7 +22,7 @@ type rowView struct {
 	pos int // place in the view it shows; -1 before it shows one
 	id  int // job ID it shows
 
-	selected, focused bool
+	selected, focused, hovered bool
 
 	back, outline *canvas.Rectangle
 	cells         [numCols]*widget.Label
@@ -117,6 +116,26 @@ func (r *rowView) MouseDown(ev *desktop.MouseEvent) {
 
 // MouseUp is part of desktop.Mouseable.
 func (r *rowView) MouseUp(*desktop.MouseEvent) {}
+
+// MouseIn marks the row under the pointer and starts the wait for its
+// tooltip: the whole address and message, which the columns cut short.
+func (r *rowView) MouseIn(*desktop.MouseEvent) {
+	r.hovered = true
+	r.Refresh()
+	if r.pos >= 0 {
+		r.t.w.tips.hover(r, r.t.w.rowTip(r.id))
+	}
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (r *rowView) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut unmarks the row and hides its tooltip.
+func (r *rowView) MouseOut() {
+	r.hovered = false
+	r.Refresh()
+	r.t.w.tips.leave(r)
+}
 
 // Tapped is handled by MouseDown; it keeps the list from selecting.
 func (r *rowView) Tapped(*fyne.PointEvent) {}
@@ -217,8 +236,11 @@ func (rr *rowRenderer) Refresh() {
 	th := r.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	r.back.FillColor = color.Transparent
-	if r.selected {
+	switch {
+	case r.selected:
 		r.back.FillColor = th.Color(theme.ColorNameSelection, v)
+	case r.hovered:
+		r.back.FillColor = th.Color(theme.ColorNameHover, v)
 	}
 	r.outline.FillColor = color.Transparent
 	r.outline.StrokeColor = color.Transparent

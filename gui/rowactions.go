@@ -186,3 +186,17 @@ func (w *Window) removeSelected() {
 	}
 	w.note(msg)
 }
+
+// rowTip is a row's tooltip: its whole address, and its message when it
+// has one.
+func (w *Window) rowTip(id int) string {
+	r, ok := w.row(id)
+	if !ok {
+		return ""
+	}
+	tip := w.shownAddress(id)
+	if m := w.rowMessage(&r); m != "" {
+		tip += "\n" + m
+	}
+	return tip
+}

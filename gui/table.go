@@ -2,12 +2,13 @@ package gui
 
 import (
 	"image/color"
-
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -548,7 +549,24 @@ func (h *headerCell) update() {
 }
 
 // Tapped sorts by this column.
-func (h *headerCell) Tapped(*fyne.PointEvent) { h.tb.sortBy(h.col) }
+func (h *headerCell) Tapped(*fyne.PointEvent) {
+	h.tb.w.tips.leave(h)
+	h.tb.sortBy(h.col)
+}
+
+// MouseIn starts the wait for the tooltip that says a click sorts.
+func (h *headerCell) MouseIn(*desktop.MouseEvent) {
+	h.tb.w.tips.hover(h, "Sort by "+columnName(h.col)+"; click again for the other way round")
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (h *headerCell) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut hides the tooltip.
+func (h *headerCell) MouseOut() { h.tb.w.tips.leave(h) }
+
+// Cursor is a pointing hand: the title is a button.
+func (h *headerCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // CreateRenderer puts the arrow after the title, or before a title
 // aligned right.
@@ -557,4 +575,12 @@ func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
 		return widget.NewSimpleRenderer(container.NewBorder(nil, nil, h.arrow, nil, h.label))
 	}
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, h.arrow, h.label))
+}
+
+// columnName is a column's title as a sentence says it.
+func columnName(c int) string {
+	if c == colNumber {
+		return "number"
+	}
+	return strings.ToLower(columnTitles[c])
 }

@@ -265,3 +265,22 @@ func TestRowWordsFollowThePhase(t *testing.T) {
 		t.Errorf("a queued row says %q while the run is under way", got)
 	}
 }
+
+// TestRowTooltipShowsTheWholeRow: the columns cut long addresses and
+// messages; the row's tooltip has them whole.
+func TestRowTooltipShowsTheWholeRow(t *testing.T) {
+	w := newTestWindow(t, testConfig(t))
+	queue(t, w, 2)
+	rv := rowViewAt(t, w, 1)
+	if got, want := w.rowTip(rv.id), "https://example.com/page/1\nQueued: press Start"; got != want {
+		t.Errorf("tooltip %q, want %q", got, want)
+	}
+	w.tips.show(rv, w.rowTip(rv.id))
+	if !w.tips.box.Visible() || w.tips.text.Text != w.rowTip(rv.id) {
+		t.Error("the tooltip is not shown")
+	}
+	rv.MouseOut()
+	if w.tips.box.Visible() {
+		t.Error("the tooltip stays after the pointer left")
+	}
+}

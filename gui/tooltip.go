@@ -2,7 +2,6 @@ package gui
 
 import (
 	"image/color"
-
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +43,10 @@ func newTips(w *Window) *tips {
 // hover starts the wait for owner's tip.
 func (t *tips) hover(owner fyne.CanvasObject, text string) {
 	t.cancel()
+	t.hide()
+	if text == "" {
+		return
+	}
 	t.owner = owner
 	t.timer = time.AfterFunc(tipDelay, func() {
 		t.w.do(func() {
