@@ -65,18 +65,19 @@ func newDetails(w *Window) *details {
 		key("Saved to"), d.path,
 		key("Message"), d.message,
 	)
+	// The pane sits under the table; compact spacing between the lines
+	// leaves the table more rows. The buttons keep the theme's own
+	// padding around their icons and words.
 	right := container.NewVBox(
-		container.New(layout.NewFormLayout(),
+		container.NewThemeOverride(container.New(layout.NewFormLayout(),
 			key("State"), container.NewBorder(nil, nil, nil, closeBtn, d.state),
 			key("HTTP status"), d.httpStatus,
 			key("Attempts"), d.attempts,
-		),
+		), compactTheme{}),
 		container.NewHBox(d.openFile, d.showInFolder, d.copyAddr, d.retry),
 	)
-	// The pane sits under the table; compact spacing leaves the table
-	// more rows.
-	content := container.NewBorder(nil, nil, nil, right, left)
-	d.root = container.NewVBox(widget.NewSeparator(), container.NewThemeOverride(content, compactTheme{}))
+	content := container.NewBorder(nil, nil, nil, right, container.NewThemeOverride(left, compactTheme{}))
+	d.root = container.NewVBox(widget.NewSeparator(), content)
 	d.root.Hide()
 	return d
 }

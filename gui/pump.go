@@ -53,7 +53,7 @@ func (p *pump) tick() {
 	s := p.eng.Changes(p.last)
 	if s.Version == p.last && len(s.Jobs) == 0 && !s.Phase.Busy() {
 		// An idle list: nothing to draw, and no reason to wake the
-		// window's goroutine ten times a second.
+		// window's goroutine twice a second.
 		p.waiting.Store(false)
 		return
 	}
