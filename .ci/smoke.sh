@@ -134,7 +134,14 @@ fits() {
 }
 waitfor 50 fits || fail "at scale 2 the window is $(xwininfo -id "$wid" | grep -E 'Width|Height' | tr -s ' ' | tr '\n' ' '), larger than the 1280x900 screen"
 big="$dir/window-scale2.png"
-colours "$big" || fail "the window at scale 2 looks blank"
+# Drawn to its bottom-right corner (not the black of an undrawn window),
+# and showing the list kept in the folder from the first start.
+drawn() {
+	colours "$big" || return 1
+	corner=$(convert "$big" -crop "1x1+$((w - 4))+$((h - 4))" -format '%[fx:int(255*r)],%[fx:int(255*g)],%[fx:int(255*b)]' info: 2>/dev/null)
+	[ -n "$corner" ] && [ "$corner" != "0,0,0" ]
+}
+waitfor 100 drawn || fail "the window at scale 2 is not drawn to its edges (corner $corner)"
 kill -TERM "$app_pid"
 wait "$app_pid" 2>/dev/null || true
 app_pid=
