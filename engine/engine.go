@@ -55,7 +55,8 @@ type Engine struct {
 	bytes     atomic.Int64
 	bytesRate rateMeter
 
-	notListed int // saved jobs whose manifest row is not written yet
+	notListed int    // saved jobs whose manifest row is not written yet
+	list      uint64 // counts the lists shown: another folder's list is a new one
 
 	// badTransitions counts state changes the table refused: bugs, which
 	// the tests check never happen.
@@ -186,6 +187,7 @@ func (e *Engine) switchList(s *session, jobs []*job) {
 	e.phase = Idle
 	e.problem = ""
 	e.session = s
+	e.list++
 	e.version++
 	e.removed.forgetUpTo(e.version)
 	e.install(jobs)

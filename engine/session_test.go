@@ -144,7 +144,7 @@ func TestAnotherFolderShowsItsOwnList(t *testing.T) {
 	if err := e.Reconfigure(second); err != nil {
 		t.Fatal(err)
 	}
-	if c := e.Changes(v); !c.Full || len(c.Jobs) != 0 {
+	if c := e.Changes(v); !c.Full || len(c.Jobs) != 0 || c.List == 0 {
 		t.Fatalf("the second folder's list: full %v, %d jobs", c.Full, len(c.Jobs))
 	}
 	addAll(t, e, "https://example.org/x")

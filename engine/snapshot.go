@@ -15,6 +15,9 @@ type Snapshot struct {
 	// Full says Jobs is the whole list: a caller drops any job it knows
 	// that is not in it.
 	Full bool
+	// List names the list shown: it changes when another folder's list
+	// replaces it (Reconfigure to another folder), whose IDs start anew.
+	List uint64
 	// Jobs holds every job (Full) or only those changed since the version
 	// asked for plus every job still moving bytes, in ID order.
 	Jobs []JobStatus
@@ -74,7 +77,7 @@ func (e *Engine) fullSnapshot(now time.Time) Snapshot {
 }
 
 func (e *Engine) head0(now time.Time) Snapshot {
-	s := Snapshot{Version: e.version, Phase: e.phase, Totals: e.totals(now), Problem: e.problem}
+	s := Snapshot{Version: e.version, Phase: e.phase, Totals: e.totals(now), Problem: e.problem, List: e.list}
 	if e.session != nil {
 		if err := e.session.journal.Err(); err != nil {
 			s.ListProblem = err.Error()
