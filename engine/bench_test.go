@@ -48,19 +48,9 @@ func BenchmarkThroughput2000Pages(b *testing.B) {
 			text := strings.Join(c.urls, "\n")
 			ideal := time.Duration(pages) * latency / workers
 			for range b.N {
-				b.StopTimer()
 				cfg := testConfig(b)
 				cfg.DownloadWorkers, cfg.PerHost, cfg.WACZ, cfg.memoryOnly = workers, c.perSite, c.wacz, c.memory
-				e := newEngine(b, cfg)
-				e.Add(text)
-				b.StartTimer()
-				e.Start(context.Background(), FinishWhenDone())
-				<-e.Done()
-				b.StopTimer()
-				if s := e.Snapshot(); s.Totals.Counts[Saved] != pages {
-					b.Fatalf("saved %d", s.Totals.Counts[Saved])
-				}
-				b.StartTimer()
+				timedRun(b, cfg, text, pages)
 			}
 			perRun := b.Elapsed() / time.Duration(b.N)
 			b.ReportMetric(float64(perRun)/float64(ideal), "x-ideal")
@@ -167,19 +157,9 @@ func BenchmarkManySmallPages(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			for range b.N {
-				b.StopTimer()
 				cfg := testConfig(b)
 				cfg.DownloadWorkers, cfg.PerHost, cfg.memoryOnly = 16, 16, memory
-				e := newEngine(b, cfg)
-				e.Add(text)
-				b.StartTimer()
-				e.Start(context.Background(), FinishWhenDone())
-				<-e.Done()
-				b.StopTimer()
-				if s := e.Snapshot(); s.Totals.Counts[Saved] != pages {
-					b.Fatalf("saved %d", s.Totals.Counts[Saved])
-				}
-				b.StartTimer()
+				timedRun(b, cfg, text, pages)
 			}
 			b.ReportMetric(float64(pages)/(b.Elapsed().Seconds()/float64(b.N)), "pages/s")
 		})
@@ -372,4 +352,20 @@ func BenchmarkHugeHeaders64Workers(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(peak)/1e6, "peak-MB")
+}
+
+// timedRun times one run of the list text with cfg (not the setting up)
+// and checks that every one of its pages was saved.
+func timedRun(b *testing.B, cfg Config, text string, pages int) {
+	b.StopTimer()
+	e := newEngine(b, cfg)
+	e.Add(text)
+	b.StartTimer()
+	e.Start(context.Background(), FinishWhenDone())
+	<-e.Done()
+	b.StopTimer()
+	if s := e.Snapshot(); s.Totals.Counts[Saved] != pages {
+		b.Fatalf("saved %d", s.Totals.Counts[Saved])
+	}
+	b.StartTimer()
 }

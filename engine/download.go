@@ -118,10 +118,7 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 	} else {
 		err = failure.New(failure.BadAddress, err)
 	}
-	e.mu.Lock()
-	now := time.Now()
-	run.sched.done(t.site, now)
-	run.wake()
+	now := e.requestEnded(run, t)
 	if err != nil {
 		row := e.attemptFailed(ctx, run, t, err, now)
 		e.mu.Unlock()
@@ -145,6 +142,17 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 	case run.saveQ <- j:
 	case <-ctx.Done(): // the run's end frees the page
 	}
+}
+
+// requestEnded gives t's site its slot back and wakes the workers. It
+// returns holding e.mu, with the time, for the caller to record the
+// outcome in the same hold.
+func (e *Engine) requestEnded(run *runState, t *task) time.Time {
+	e.mu.Lock()
+	now := time.Now()
+	run.sched.done(t.site, now)
+	run.wake()
+	return now
 }
 
 // progress counts a transfer's bytes for j and for the totals.
@@ -209,10 +217,7 @@ func (e *Engine) fetchResource(ctx context.Context, run *runState, t *task) {
 	} else {
 		err = failure.New(failure.BadAddress, err)
 	}
-	e.mu.Lock()
-	now := time.Now()
-	run.sched.done(t.site, now)
-	run.wake()
+	now := e.requestEnded(run, t)
 	if ctx.Err() != nil {
 		e.mu.Unlock()
 		if resp != nil {

@@ -312,7 +312,10 @@ func (e *Engine) refuseChanges() error {
 
 // siteKey is the scheduler's name for the site of an address: its host
 // and port, in lower case.
-func siteKey(u string) string {
+func siteKey(u string) string { return strings.ToLower(hostPort(u)) }
+
+// hostPort is the host and port of an address, without any login.
+func hostPort(u string) string {
 	rest := u
 	if i := strings.Index(rest, "://"); i >= 0 {
 		rest = rest[i+3:]
@@ -323,7 +326,7 @@ func siteKey(u string) string {
 	if i := strings.LastIndex(rest, "@"); i >= 0 {
 		rest = rest[i+1:]
 	}
-	return strings.ToLower(rest)
+	return rest
 }
 
 // Retry queues failed, canceled and skipped jobs again, and saved jobs

@@ -141,10 +141,13 @@ func (e *Engine) pipeline(ctx context.Context, run *runState, done chan struct{}
 		workers.Go(func() { e.downloader(ctx, run) })
 	}
 	for range run.cfg.SaveWorkers {
-		workers.Go(func() { e.saver(ctx, run) })
+		workers.Go(func() { serve(ctx, run, run.saveQ, e.saveStep) })
 	}
 	for range keepers {
-		workers.Go(func() { e.keeper(ctx, run) })
+		// Keepers make rendered pages durable and place them. Syncing
+		// waits on the disk, not the processor: many keepers let the disk
+		// commit many files at once while the savers go on assembling.
+		workers.Go(func() { serve(ctx, run, run.keepQ, e.commit) })
 	}
 	workers.Wait()
 	e.releaseRun(run)

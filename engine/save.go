@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"io"
 	"os"
-	"strings"
 	"time"
 
 	"pagekeeper/engine/address"
@@ -16,18 +15,19 @@ import (
 	"pagekeeper/engine/store"
 )
 
-// saver takes pages from the download workers until the run ends: it
-// parses, asks for resources, assembles and writes. A page waiting for its
-// resources is not in its hands.
-func (e *Engine) saver(ctx context.Context, run *runState) {
+// serve hands the pages of q to step, one at a time, until the run ends:
+// the loop of the save workers (which parse, ask for resources, assemble
+// and write; a page waiting for its resources is not in their hands) and
+// of the keepers.
+func serve(ctx context.Context, run *runState, q <-chan *job, step func(context.Context, *runState, *job)) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-run.finished:
 			return
-		case j := <-run.saveQ:
-			e.saveStep(ctx, run, j)
+		case j := <-q:
+			step(ctx, run, j)
 		}
 	}
 }
@@ -147,22 +147,6 @@ func (e *Engine) keep(ctx context.Context, run *runState, j *job) {
 	}
 }
 
-// keeper makes rendered pages durable and places them until the run ends.
-// Syncing waits on the disk, not the processor: many keepers let the disk
-// commit many files at once while the savers go on assembling.
-func (e *Engine) keeper(ctx context.Context, run *runState) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-run.finished:
-			return
-		case j := <-run.keepQ:
-			e.commit(ctx, run, j)
-		}
-	}
-}
-
 // commit syncs a rendered page, gives it its final name (a final name only
 // ever holds a complete, durable file) and records it as saved.
 func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
@@ -242,18 +226,8 @@ func (e *Engine) place(run *runState, j *job, r rendered) (string, error) {
 // indexEntry is how index.html lists a saved job. Callers hold e.mu.
 func indexEntry(j *job, title string) store.IndexEntry {
 	shown := address.Display(j.url)
-	site := shown
-	if i := strings.Index(site, "://"); i >= 0 {
-		site = site[i+3:]
-	}
-	if i := strings.IndexAny(site, "/?#"); i >= 0 {
-		site = site[:i]
-	}
-	if i := strings.LastIndex(site, "@"); i >= 0 {
-		site = site[i+1:]
-	}
 	return store.IndexEntry{
-		Address: shown, Href: j.shown, Final: j.finalURL, Site: site, Title: title, File: j.savedPath,
+		Address: shown, Href: j.shown, Final: j.finalURL, Site: hostPort(shown), Title: title, File: j.savedPath,
 		Size: j.savedSize, Saved: j.changed, Missing: len(j.missing),
 	}
 }
