@@ -19,7 +19,19 @@ import (
 // project's address (a link that opens in the browser) and the license in
 // full. It holds no state, so any menu item or button can call it.
 func ShowAbout(a fyne.App, w fyne.Window) {
-	dialog.ShowCustom("About "+appinfo.Name, "Close", aboutContent(a), w)
+	newAboutDialog(a, w).Show()
+}
+
+// newAboutDialog is the About box, not shown yet.
+func newAboutDialog(a fyne.App, w fyne.Window) dialog.Dialog {
+	return dialog.NewCustom("About "+appinfo.Name, "Close", aboutContent(a), w)
+}
+
+// onAbout shows the About box; Escape closes it like the other dialogs.
+func (w *Window) onAbout() {
+	d := newAboutDialog(w.app, w.win)
+	w.track(d)
+	d.Show()
 }
 
 // aboutContent is the About box without its frame.

@@ -47,6 +47,7 @@ func (w *Window) startRun() {
 	}
 	w.resetRun()
 	w.startupNote = ""
+	w.archive = ""
 	w.refreshNow()
 }
 

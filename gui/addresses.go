@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"pagekeeper/engine"
@@ -273,7 +272,7 @@ func (w *Window) onAddFile() {
 		}
 		uri := r.URI()
 		r.Close()
-		w.previewList(uri.Name(), func() (io.ReadCloser, error) { return storage.Reader(uri) })
+		w.previewList(uri.Name(), uriOpener(uri))
 	}, w.win)
 	d.SetConfirmText("Add")
 	d.SetTitleText("Add the addresses in a file")
@@ -284,13 +283,50 @@ func (w *Window) onAddFile() {
 	d.Resize(w.bigDialogSize(0.9))
 }
 
+// listFile is a list file waiting to be read: chosen, or dropped on the
+// window.
+type listFile struct {
+	name string
+	open opener
+}
+
 // previewList reads the list named name to say what it holds, then asks
-// before adding it.
+// before adding it. Files chosen or dropped while another is being read
+// or asked about wait their turn.
 func (w *Window) previewList(name string, open opener) {
+	w.readLists(listFile{name, open})
+}
+
+// readLists queues files to be read and asked about one at a time.
+func (w *Window) readLists(files ...listFile) {
+	idle := len(w.lists) == 0
+	w.lists = append(w.lists, files...)
+	if idle {
+		w.previewNext()
+	}
+}
+
+// listDone finishes with the first file waiting and goes on to the next.
+func (w *Window) listDone() {
+	if len(w.lists) > 0 {
+		w.lists[0] = listFile{}
+		w.lists = w.lists[1:]
+	}
+	w.previewNext()
+}
+
+// previewNext reads the first file waiting, off the window's goroutine:
+// only the counts of what it holds come back.
+func (w *Window) previewNext() {
+	if len(w.lists) == 0 {
+		return
+	}
 	if w.eng == nil {
+		w.lists = nil
 		w.showError(errNoFolder)
 		return
 	}
+	name, open := w.lists[0].name, w.lists[0].open
 	w.adding = true
 	w.updateButtons()
 	w.say("Reading "+name+"…", widget.MediumImportance)
@@ -309,9 +345,9 @@ func (w *Window) previewList(name string, open opener) {
 			switch {
 			case ctx.Err() != nil:
 			case err != nil:
-				w.showError(listError(name, err))
+				w.showError(listError(name, err), w.listDone)
 			case sum.Addresses == 0:
-				w.showError(fmt.Errorf("%s holds no web addresses (%s). Choose a file with web addresses in it.", name, sum))
+				w.showError(fmt.Errorf("%s holds no web addresses (%s). Choose a file with web addresses in it.", name, sum), w.listDone)
 			default:
 				w.confirmList(name, sum, open)
 			}
@@ -323,21 +359,29 @@ func (w *Window) previewList(name string, open opener) {
 func (w *Window) confirmList(name string, sum listfile.Summary, open opener) {
 	text := widget.NewLabel(sum.String() + ".\n\nAdd them to the list? Addresses already in the list are skipped.")
 	text.Wrapping = fyne.TextWrapWord
+	added := false
 	d := dialog.NewCustomConfirm("Add "+name+"?", "Add", "Cancel", text, func(ok bool) {
 		if ok {
+			added = true
 			w.addList(name, open)
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(min(520, w.win.Canvas().Size().Width*0.9), 0))
-	w.track(d)
+	w.track(d, func() {
+		if !added {
+			w.listDone() // canceled, or closed with Escape
+		}
+	})
 	d.Show()
 }
 
 // addList reads the list named name and adds it, off the window's
-// goroutine, in the engine's batches.
+// goroutine, in the engine's batches; the pump shows the rows as they
+// come.
 func (w *Window) addList(name string, open opener) {
 	eng := w.eng
 	if eng == nil {
+		w.lists = nil
 		w.showError(errNoFolder)
 		return
 	}
@@ -360,11 +404,13 @@ func (w *Window) addList(name string, open opener) {
 		}
 		w.do(func() {
 			w.adding = false
-			if err != nil && ctx.Err() == nil {
-				w.showError(listError(name, err))
-			}
 			w.reportAdd(res, name, 0, true)
 			w.refreshNow()
+			if err != nil && ctx.Err() == nil {
+				w.showError(listError(name, err), w.listDone)
+				return
+			}
+			w.listDone()
 		})
 	})
 }

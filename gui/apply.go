@@ -64,8 +64,10 @@ func (w *Window) applyAt(s engine.Snapshot, urgent bool) {
 	w.snapTime = time.Now()
 	prev := w.phase
 	switch {
-	case s.Full && w.newList:
-		w.newList = false
+	case s.List != w.list:
+		// Another folder's list: its IDs start anew, so nothing of the
+		// old rows may stay. The snapshot is a full one.
+		w.list = s.List
 		w.reset()
 		w.table.sel.none()
 	case s.Full:
@@ -73,7 +75,7 @@ func (w *Window) applyAt(s engine.Snapshot, urgent bool) {
 	}
 	w.remove(s.Removed)
 	w.merge(s.Jobs)
-	w.totals, w.phase, w.problem = s.Totals, s.Phase, s.Problem
+	w.totals, w.phase, w.problem, w.listProblem = s.Totals, s.Phase, s.Problem, s.ListProblem
 	listMoved := w.added || w.dropped
 	addedOnly := w.added && !w.dropped
 	if w.details.id != 0 && len(w.table.sel.ids) == 0 {
@@ -119,12 +121,18 @@ func (w *Window) updateChrome() {
 	w.updateFooter()
 	w.updateButtons()
 	w.updateFilters()
+	w.updateProblem()
 }
 
 // afterApply acts on what the snapshot means for the run as a whole.
 func (w *Window) afterApply(prev engine.Phase) {
 	if w.phase == engine.Finished && prev != engine.Finished && prev.Busy() {
 		w.app.SendNotification(fyne.NewNotification("Pagekeeper", w.runSummary()))
+	}
+	if prev.Busy() && !w.phase.Busy() {
+		w.runEnded()
+	} else {
+		w.maybeCheckIndex(false)
 	}
 	if w.quitWhenIdle && !w.phase.Busy() {
 		w.quit()

@@ -52,9 +52,8 @@ func (w *Window) askBeforeClosing() {
 	d = dialog.NewCustomWithoutButtons("Quit while saving?", container.NewVBox(message, hint), w.win)
 	d.SetButtons([]fyne.CanvasObject{keep, drainQuit, stopQuit})
 	d.Resize(fyne.NewSize(min(560, w.win.Canvas().Size().Width*0.9), 0))
-	w.track(d)
+	w.track(d, func() { w.askingClose = false })
 	w.askingClose = true
-	d.SetOnClosed(func() { w.askingClose = false })
 	d.Show()
 }
 
@@ -156,5 +155,7 @@ func (w *Window) setQuitMenu() {
 	}
 	quit := fyne.NewMenuItem("Quit Pagekeeper", w.onClose)
 	quit.IsQuit = true
-	w.win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("File", quit)))
+	w.win.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu("File", quit),
+		fyne.NewMenu("Help", fyne.NewMenuItem("About Pagekeeper", w.onAbout))))
 }

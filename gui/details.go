@@ -2,10 +2,13 @@ package gui
 
 import (
 	"fmt"
+	"image/color"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -27,6 +30,14 @@ type details struct {
 	state, httpStatus, attempts, message *widget.Label
 	openFile, showInFolder, copyAddr     *widget.Button
 	retry                                *widget.Button
+
+	// The resources the saved page does without, each with its reason;
+	// the box takes no room for a page that misses none.
+	missing      []engine.MissingResource
+	missingTitle *widget.Label
+	missingList  *widget.List
+	missingBox   *fyne.Container
+	missingRoom  *fyne.Container // the list and the room it takes
 }
 
 func newDetails(w *Window) *details {
@@ -77,7 +88,7 @@ func newDetails(w *Window) *details {
 		container.NewHBox(d.openFile, d.showInFolder, d.copyAddr, d.retry),
 	)
 	content := container.NewBorder(nil, nil, nil, right, container.NewThemeOverride(left, compactTheme{}))
-	d.root = container.NewVBox(widget.NewSeparator(), content)
+	d.root = container.NewVBox(widget.NewSeparator(), content, d.buildMissing())
 	d.root.Hide()
 	return d
 }
@@ -130,6 +141,7 @@ func (d *details) update() {
 	setText(d.httpStatus, status)
 	setText(d.attempts, strconv.Itoa(r.Attempts))
 	setText(d.message, orDash(d.w.rowMessage(&r)))
+	d.showMissing(&r)
 	d.updateButtons()
 }
 
@@ -165,4 +177,74 @@ func (w *Window) savedPath(r engine.JobStatus) string {
 		return ""
 	}
 	return filepath.Join(w.settings.folder, filepath.FromSlash(r.SavedPath))
+}
+
+// missingRows is how many missing resources the box shows before it
+// scrolls.
+const missingRows = 4
+
+// buildMissing is the box that lists the resources a saved page does
+// without; a long list scrolls, and only the rows on screen are drawn.
+func (d *details) buildMissing() fyne.CanvasObject {
+	d.missingTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.missingTitle.Wrapping = fyne.TextWrapWord
+	d.missingList = widget.NewList(
+		func() int { return len(d.missing) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(d.missing) {
+				setText(o.(*widget.Label), missingText(d.missing[i]))
+			}
+		})
+	d.missingList.HideSeparators = true
+	// The list's least height is one row: it gets room for a few.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, missingRows*widget.NewLabel("X").MinSize().Height))
+	d.missingRoom = container.NewStack(room, d.missingList)
+	d.missingBox = container.NewBorder(d.missingTitle, nil, nil, nil, d.missingRoom)
+	d.missingBox.Hide()
+	return container.NewThemeOverride(d.missingBox, compactTheme{})
+}
+
+// missingText is one missing resource: why it is missing, then its
+// address.
+func missingText(m engine.MissingResource) string {
+	return m.Failure.Message() + ": " + address.Display(m.URL)
+}
+
+// showMissing lists what row r's saved page does without, or only how
+// many when the addresses are not known (the list was reopened since the
+// page was saved).
+func (d *details) showMissing(r *engine.JobStatus) {
+	n := r.Resources.Missing
+	if r.State != engine.Saved || n == 0 {
+		d.missing = nil
+		if d.missingBox.Visible() {
+			d.missingBox.Hide()
+			d.w.layoutMain()
+		}
+		return
+	}
+	known := slices.ContainsFunc(r.Missing, func(m engine.MissingResource) bool { return m.URL != "" })
+	relayout := !d.missingBox.Visible() || known != d.missingRoom.Visible()
+	if known {
+		d.missing = r.Missing
+		setText(d.missingTitle, fmt.Sprintf("Missing from the saved page: %s of %s, and why",
+			count(n), plural(r.Resources.Total, "resource", "resources")))
+		show(d.missingRoom)
+		d.missingList.Refresh()
+	} else {
+		d.missing = nil
+		setText(d.missingTitle, fmt.Sprintf("%s missing from the saved page. Which ones is known only in the session that saved it: "+
+			"retry the page to fetch it again with everything it needs.", plural(n, "resource is", "resources are")))
+		hide(d.missingRoom)
+	}
+	show(d.missingBox)
+	if relayout {
+		d.w.layoutMain()
+	}
 }

@@ -27,14 +27,17 @@ func TestTabLeavesTheBox(t *testing.T) {
 // and checks the order: the box, its buttons, the settings, the run's
 // buttons, the table's bar, the table.
 func TestEveryControlIsReachableInOrder(t *testing.T) {
-	w := newTestWindow(t, testConfig(t))
+	cfg := testConfig(t)
+	cfg.Format = nil // complete pages: Keep scripts can be ticked
+	w := newTestWindow(t, cfg)
 	w.box.SetText("example.com") // Start and Add to list come alive
 	names := map[fyne.Focusable]string{
 		w.box: "box", w.addButton: "Add to list", w.addFile: "Add from file",
 		w.downloads.minus: "downloads −", w.downloads.entry: "downloads", w.downloads.plus: "downloads +",
 		w.saves.minus: "saves −", w.saves.entry: "saves", w.saves.plus: "saves +",
 		w.perSite.minus: "per site −", w.perSite.entry: "per site", w.perSite.plus: "per site +",
-		w.chooseDir: "Choose", w.openFolder: "Open folder", w.start: "Start",
+		w.format: "format", w.keepScripts: "Keep scripts", w.wacz: "WACZ", w.newCopy: "new copy",
+		w.chooseDir: "Choose", w.openFolder: "Open folder", w.openIndex: "Open index", w.start: "Start", w.about: "About",
 		w.filters[filterAll]: "All", w.filters[filterActive]: "Active", w.filters[filterSaved]: "Saved",
 		w.filters[filterFailed]: "Failed", w.filters[filterCanceled]: "Canceled",
 		w.search: "search", w.table.list: "table",
@@ -55,8 +58,9 @@ func TestEveryControlIsReachableInOrder(t *testing.T) {
 		got = append(got, name)
 	}
 	want := []string{"Add to list", "Add from file", "downloads −", "downloads", "downloads +",
-		"saves −", "saves", "saves +", "per site −", "per site", "per site +", "Choose", "Open folder",
-		"Start", "All", "Active", "Saved", "Failed", "Canceled", "search", "table"}
+		"saves −", "saves", "saves +", "per site −", "per site", "per site +",
+		"format", "Keep scripts", "WACZ", "new copy", "Choose", "Open folder",
+		"Start", "About", "All", "Active", "Saved", "Failed", "Canceled", "search", "table"}
 	if !slices.Equal(got, want) {
 		t.Errorf("Tab visits\n%v\nwant\n%v", got, want)
 	}

@@ -22,7 +22,8 @@ type model struct {
 	maxID         int         // highest ID ever shown; IDs only grow
 	totals        engine.Totals
 	phase         engine.Phase
-	problem       string // why the last run could not start
+	problem       string // why the last run could not start, or what went wrong at its end
+	listProblem   string // why the list cannot be written now
 	applied       uint64 // version of the last snapshot applied
 
 	// What the last merge did, for the table to redraw only that.
@@ -39,9 +40,9 @@ type model struct {
 	// down (a retry's wait) are worded for that moment.
 	snapTime time.Time
 
-	// newList is set when the engine switched to another folder's list:
-	// the next full snapshot replaces every row.
-	newList bool
+	// list names the list the rows belong to (Snapshot.List): another
+	// folder's list replaces every row.
+	list uint64
 }
 
 // rowChange is one row the last merge changed, with what it was before.

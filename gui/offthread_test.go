@@ -42,6 +42,11 @@ func TestFolderIsCheckedOffTheWindow(t *testing.T) {
 	if w.eng == nil || w.status.Text != "Ready" {
 		t.Errorf("after the check: engine %v, status %q", w.eng != nil, w.status.Text)
 	}
+	// The folder's index is looked for off the window's goroutine too.
+	if len(held.jobs) != 1 {
+		t.Fatalf("%d jobs held after the check; want the index's look-up", len(held.jobs))
+	}
+	held.release()
 
 	// Choosing another folder is checked off the window's goroutine too.
 	dir := t.TempDir()

@@ -18,6 +18,16 @@ const (
 	prefFolder          = "outputFolder"
 	prefWindowWidth     = "windowWidth"
 	prefWindowHeight    = "windowHeight"
+	prefFormat          = "pageFormat" // formatComplete or formatServed
+	prefKeepScripts     = "keepScripts"
+	prefWACZ            = "webArchive"
+	prefNewCopy         = "saveNewCopy"
+)
+
+// The page formats as preferences store them (engine Format names).
+const (
+	formatComplete = "complete"
+	formatServed   = "served"
 )
 
 // Defaults for a first start.
@@ -38,11 +48,20 @@ type settings struct {
 	downloads, saves, perSite int
 	folder                    string
 	windowSize                fyne.Size
+
+	// What is kept of each page: the format, whether a complete page
+	// keeps its scripts, a web archive beside the pages, and a new copy
+	// of pages this folder already holds.
+	format      string
+	keepScripts bool
+	wacz        bool
+	newCopy     bool
 }
 
 // loadSettings reads the preferences once, each with a fallback, and
 // clamps numbers into their limits so a damaged file cannot break a start.
-func loadSettings(p fyne.Preferences, defaultFolder string) settings {
+// defaultFormat is the page format of a first start.
+func loadSettings(p fyne.Preferences, defaultFolder, defaultFormat string) settings {
 	s := settings{
 		downloads: clamp(p.IntWithFallback(prefDownloadWorkers, defaultDownloadWorkers),
 			engine.MinDownloadWorkers, engine.MaxDownloadWorkers),
@@ -54,6 +73,13 @@ func loadSettings(p fyne.Preferences, defaultFolder string) settings {
 		windowSize: fyne.NewSize(
 			float32(p.FloatWithFallback(prefWindowWidth, defaultWidth)),
 			float32(p.FloatWithFallback(prefWindowHeight, defaultHeight))),
+		format:      p.StringWithFallback(prefFormat, defaultFormat),
+		keepScripts: p.BoolWithFallback(prefKeepScripts, true),
+		wacz:        p.BoolWithFallback(prefWACZ, false),
+		newCopy:     p.BoolWithFallback(prefNewCopy, false),
+	}
+	if s.format != formatComplete && s.format != formatServed {
+		s.format = defaultFormat
 	}
 	if s.folder == "" {
 		s.folder = defaultFolder
@@ -62,6 +88,15 @@ func loadSettings(p fyne.Preferences, defaultFolder string) settings {
 		s.windowSize = fyne.NewSize(defaultWidth, defaultHeight)
 	}
 	return s
+}
+
+// defaultFormat is the format of a first start: a complete page, unless
+// the base configuration (tests) names another.
+func (w *Window) defaultFormat() string {
+	if _, ok := w.opts.config.Format.(engine.AsServed); ok {
+		return formatServed
+	}
+	return formatComplete
 }
 
 // defaultFolder is "Pagekeeper" in the person's Documents folder, or in

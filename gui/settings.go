@@ -37,6 +37,9 @@ func (w *Window) buildSettingsRow() fyne.CanvasObject {
 	w.folderPath.Truncation = fyne.TextTruncateEllipsis
 	w.chooseDir = newTipButton(w.tips, "Choose…", theme.FolderOpenIcon(), "Choose the folder the pages are kept in.", w.onChooseFolder)
 	w.openFolder = newTipButton(w.tips, "Open folder", theme.FolderIcon(), "Show the folder in your file manager.", w.onOpenFolder)
+	w.openIndex = newTipButton(w.tips, "Open index", theme.DocumentIcon(),
+		"Open index.html, the page that lists every page kept in this folder, in your browser. It is there once a page has been saved.", w.onOpenIndex)
+	w.openIndex.Disable()
 
 	workers := w.flow(
 		w.setting("Download workers", w.downloads, tipDownloads),
@@ -44,8 +47,8 @@ func (w *Window) buildSettingsRow() fyne.CanvasObject {
 		w.setting("Per site", w.perSite, tipPerSite),
 	)
 	folder := container.NewBorder(nil, nil, newTipArea(w.tips, widget.NewLabel("Folder:"), tipFolder),
-		container.NewHBox(w.chooseDir, w.openFolder), newTipArea(w.tips, w.folderPath, tipFolder))
-	return container.NewVBox(workers, folder)
+		container.NewHBox(w.chooseDir, w.openFolder, w.openIndex), newTipArea(w.tips, w.folderPath, tipFolder))
+	return container.NewVBox(workers, w.buildChoices(), folder)
 }
 
 // setting is a setting's name, with its tooltip, then its control.
@@ -71,6 +74,9 @@ func (w *Window) engineConfig() engine.Config {
 	c.DownloadWorkers = w.settings.downloads
 	c.SaveWorkers = w.settings.saves
 	c.PerHost = w.settings.perSite
+	c.Format = w.settings.pageFormat()
+	c.WACZ = w.settings.wacz
+	c.NewCopy = w.settings.newCopy
 	return c
 }
 
@@ -126,9 +132,22 @@ func (w *Window) engineOpened(e *engine.Engine, folder, note string) {
 	if note != "" {
 		w.showInfo("Using another folder", note)
 	}
-	if n := e.Notice(); n != "" {
-		w.showInfo("About the list in this folder", n)
+	w.checkIndex()
+	w.tellNotice()
+}
+
+// tellNotice shows, once, what the engine has to say about the folder's
+// list, such as a damaged list set aside.
+func (w *Window) tellNotice() {
+	if w.eng == nil {
+		return
 	}
+	n := w.eng.Notice()
+	if n == "" || w.noticesShown[n] {
+		return
+	}
+	w.noticesShown[n] = true
+	w.showInfo("About the list in this folder", n)
 }
 
 // setEngine makes e the window's engine and gives it a pump.
@@ -155,7 +174,8 @@ func (w *Window) withSettings(next func()) {
 	want := w.engineConfig()
 	have := w.eng.Config()
 	if have.OutputDir == want.OutputDir && have.DownloadWorkers == want.DownloadWorkers &&
-		have.SaveWorkers == want.SaveWorkers && have.PerHost == want.PerHost {
+		have.SaveWorkers == want.SaveWorkers && have.PerHost == want.PerHost &&
+		have.Format == want.Format && have.WACZ == want.WACZ && have.NewCopy == want.NewCopy {
 		next()
 		return
 	}
@@ -237,11 +257,14 @@ func (w *Window) folderChecked(dir string, fresh *engine.Engine, err error) {
 	if fresh != nil {
 		w.setEngine(fresh)
 	}
-	// The engine now shows the new folder's own list.
-	w.newList = true
+	// The engine now shows the new folder's own list; Snapshot.List
+	// tells the table to replace its rows.
 	w.settings.folder = dir
+	w.archive = ""
 	w.prefs.SetString(prefFolder, dir)
 	setText(w.folderPath, dir)
 	w.startupNote = ""
 	w.refreshNow()
+	w.checkIndex()
+	w.tellNotice()
 }

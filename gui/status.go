@@ -40,8 +40,6 @@ func (w *Window) statusText() string {
 		return "Checking the folder…"
 	case w.eng == nil:
 		return "Choose a folder to keep the pages in"
-	case w.problem != "":
-		return "Could not start: " + w.problem
 	case t.Jobs == 0 && w.startupNote != "":
 		return "Ready — using " + w.settings.folder
 	case t.Jobs == 0:
@@ -61,7 +59,7 @@ func (w *Window) statusText() string {
 	if failed > 0 {
 		s += ": Retry failed tries them again"
 	}
-	return s
+	return s + w.archiveText()
 }
 
 // paceText says what holds the run back, when something does: the
@@ -83,7 +81,7 @@ func (w *Window) updateStatus() {
 	c := w.totals.Counts
 	ended := w.totals.Jobs > 0 && c[engine.Queued]+c[engine.Canceled] == 0 && !w.phase.Busy()
 	switch {
-	case w.eng == nil || w.startupNote != "" || w.problem != "":
+	case w.eng == nil || w.startupNote != "" || w.problem != "" || w.listProblem != "":
 		imp = widget.WarningImportance
 	case w.checking || w.phase.Busy():
 	case ended && c[engine.Failed] > 0:
@@ -120,7 +118,10 @@ func (w *Window) updateButtons() {
 	enable(w.addButton, canAdd && w.boxParsed.ready > 0)
 	enable(w.addFile, canAdd)
 	enable(w.openFolder, w.eng != nil)
+	enable(w.openIndex, w.eng != nil && w.indexFile.found && w.indexFile.folder == w.settings.folder)
+	enable(w.export, len(w.rows) > 0)
 	enable(w.chooseDir, !busy && !w.checking)
+	w.updateChoices(!busy && !w.checking)
 	for _, n := range []*numberControl{w.downloads, w.saves, w.perSite} {
 		n.setEnabled(!busy && !w.checking)
 	}

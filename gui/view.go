@@ -197,6 +197,11 @@ func progressOf(r *engine.JobStatus) int {
 	case engine.WaitingToSave, engine.Saving, engine.Saved:
 		return 100
 	case engine.Downloading, engine.Retrying:
+		// A complete page whose resources are coming: the page is in,
+		// and the share of its resources arrived is the progress.
+		if res := r.Resources; res.Total > 0 && r.State == engine.Downloading {
+			return res.Done * 100 / res.Total
+		}
 		if r.Total > 0 {
 			return int(min(100, r.Done*100/r.Total))
 		}

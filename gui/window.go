@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"pagekeeper/appinfo"
 	"pagekeeper/engine"
 )
 
@@ -46,16 +47,30 @@ type Window struct {
 	suppress  bool         // the box is being set by us, not typed into
 	reported  bool         // the count line reports an Add, not the box
 	adding    bool         // a list file is being read and added
+	lists     []listFile   // list files to read and ask about, the first under way
 
 	// Settings rows.
 	downloads, saves, perSite *numberControl
 	folderPath                *widget.Label
 	chooseDir                 *tipButton
 	openFolder                *tipButton
+	openIndex                 *tipButton
+	indexFile                 indexState
+
+	// What is kept of each page.
+	format                     *tipSelect
+	keepScripts, wacz, newCopy *tipCheck
+	noticesShown               map[string]bool // engine notices already shown
 
 	// Buttons and status.
 	start, stop, drain *tipButton
 	status             *widget.Label
+	about              *tipButton
+	// problem says what went wrong with the list or the last run, until
+	// it is put right.
+	problemLine *widget.Label
+	// archive is the web archive package the last run left, "" when none.
+	archive string
 
 	// The table's bar, the table, its detail pane and the footer.
 	filters       [numFilters]*widget.Button
@@ -63,6 +78,7 @@ type Window struct {
 	notice        *widget.Label
 	retryFailed   *tipButton
 	clearFinished *tipButton
+	export        *tipButton
 	table         *table
 	details       *details
 	overall       *bar
@@ -126,14 +142,15 @@ func newWindow(a fyne.App, opts options) *Window {
 		a = calmApp(a)
 	}
 	a.Settings().SetTheme(appTheme{base: a.Settings().Theme()})
-	w := &Window{app: a, win: a.NewWindow("Pagekeeper"), prefs: opts.prefs, opts: opts}
+	w := &Window{app: a, win: a.NewWindow("Pagekeeper"), prefs: opts.prefs, opts: opts, noticesShown: map[string]bool{}}
 	w.workCtx, w.cancelWork = context.WithCancel(context.Background())
 	w.model.init()
-	w.settings = loadSettings(w.prefs, w.defaultFolder())
+	w.settings = loadSettings(w.prefs, w.defaultFolder(), w.defaultFormat())
 	w.tips = newTips(w)
 	w.build()
 	w.win.Resize(w.settings.windowSize)
 	w.win.SetCloseIntercept(w.onClose)
+	w.win.SetOnDropped(w.onDropped)
 	w.registerShortcuts()
 	w.countBox("")
 	w.say(w.boxText(), widget.MediumImportance)
@@ -193,7 +210,7 @@ func (w *Window) build() {
 		w.buildSettingsRow(),
 	)
 	// Start, Stop, Drain and the status never scroll out of sight.
-	run := container.NewVBox(widget.NewSeparator(), w.buildButtonRow())
+	run := container.NewVBox(widget.NewSeparator(), w.buildButtonRow(), w.buildProblemLine())
 	w.table = newTable(w)
 	w.details = newDetails(w)
 	tableBar := container.NewVBox(w.buildTableBar())
@@ -241,8 +258,11 @@ func (w *Window) buildButtonRow() fyne.CanvasObject {
 		"Finish everything in the list, then stop. No new addresses are taken meanwhile.", w.onDrain)
 	w.status = widget.NewLabelWithStyle("Ready", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.about = newTipButton(w.tips, "About", theme.InfoIcon(),
+		"Pagekeeper "+appinfo.Version+": the version, the license and the project's address.", w.onAbout)
+	w.about.Importance = widget.LowImportance
 	left := container.NewHBox(w.start, w.stop, w.drain)
-	return container.New(&lineLayout{grow: 1}, left, w.status)
+	return container.New(&lineLayout{grow: 1}, left, w.status, w.about)
 }
 
 // buildTableBar is the state filters with their counts, the search box,
@@ -262,11 +282,13 @@ func (w *Window) buildTableBar() fyne.CanvasObject {
 		"Queue every failed address again.", w.onRetryFailed)
 	w.clearFinished = newTipButton(w.tips, "Clear finished", theme.ContentClearIcon(),
 		"Take saved and skipped rows out of the list. Failed rows stay: they are work left to do. Saved files stay on disk.", w.onClearFinished)
+	w.export = newTipButton(w.tips, "Export…", theme.DocumentSaveIcon(),
+		"Write the failed addresses, or every address with its state, to a text or CSV file that can be added again later.", w.onExport)
 	w.notice = widget.NewLabel("")
 	w.notice.Truncation = fyne.TextTruncateEllipsis
 	w.notice.Hide()
 	searchBox := container.NewGridWrap(fyne.NewSize(220, w.search.MinSize().Height), w.search)
-	objs = append(objs, searchBox, w.retryFailed, w.clearFinished)
+	objs = append(objs, searchBox, w.retryFailed, w.clearFinished, w.export)
 	return container.NewVBox(w.flow(objs...), w.notice)
 }
 
@@ -325,8 +347,9 @@ func (w *Window) registerShortcuts() {
 type dialogCloser interface{ Dismiss() }
 
 // track remembers d as open, so Escape can close it, and forgets it once
-// it closes however that happens.
-func (w *Window) track(d dialog.Dialog) {
+// it closes however that happens; then it runs after, if any. (A dialog
+// has one OnClosed: set it only here.)
+func (w *Window) track(d dialog.Dialog, after ...func()) {
 	w.dialogs = append(w.dialogs, d)
 	d.SetOnClosed(func() {
 		for i, o := range w.dialogs {
@@ -334,6 +357,9 @@ func (w *Window) track(d dialog.Dialog) {
 				w.dialogs = append(w.dialogs[:i], w.dialogs[i+1:]...)
 				break
 			}
+		}
+		for _, f := range after {
+			f()
 		}
 	})
 }
@@ -345,10 +371,11 @@ func (w *Window) closeDialog() {
 	}
 }
 
-// showError shows err in a dialog that Escape closes.
-func (w *Window) showError(err error) {
+// showError shows err in a dialog that Escape closes; after, if any, runs
+// once it is closed.
+func (w *Window) showError(err error, after ...func()) {
 	d := dialog.NewError(err, w.win)
-	w.track(d)
+	w.track(d, after...)
 	d.Show()
 }
 
