@@ -102,10 +102,11 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 	j := t.job
 	u, err := url.Parse(j.url)
 	var resp *fetch.Response
+	recorded := &fetch.Pending{}
 	if err == nil {
 		resp, err = run.client.Get(ctx, fetch.Request{
 			URL: u, Accept: pageAccept, MaxSize: run.cfg.MaxSize, MemoryLimit: run.cfg.MemoryLimit,
-			Spool: run.folder, Progress: e.progress(j),
+			Spool: run.folder, Progress: e.progress(j), Recorded: recorded,
 			OnAnswer: func(a fetch.Answer) {
 				e.mu.Lock()
 				j.status = a.Status
@@ -135,7 +136,7 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 		ContentType: resp.ContentType, Disposition: resp.Disposition, PageLimit: run.cfg.PageLimit,
 		Fetched: resp.Started,
 		body:    resp.Body,
-	}}
+	}, recorded: recorded}
 	e.setState(j, WaitingToSave)
 	e.mu.Unlock()
 	select {
@@ -212,7 +213,7 @@ func (e *Engine) fetchResource(ctx context.Context, run *runState, t *task) {
 		// pages until it ends.
 		resp, err = run.client.Get(ctx, fetch.Request{
 			URL: u, Accept: r.accept, Referrer: r.referrer, MaxSize: run.cfg.ResourceMaxSize, Spool: run.folder,
-			Progress: e.progress(r.owner),
+			Progress: e.progress(r.owner), Recorded: &r.recorded,
 		})
 	} else {
 		err = failure.New(failure.BadAddress, err)

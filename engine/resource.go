@@ -21,8 +21,9 @@ type resource struct {
 	finalURL string
 	ctype    string
 	failure  failure.Failure
-	owner    *job   // whose progress counts its bytes
-	waiters  []*job // pages waiting for it
+	owner    *job          // whose progress counts its bytes
+	waiters  []*job        // pages waiting for it
+	recorded fetch.Pending // its exchanges not yet in the web archive
 }
 
 type resourceState int
@@ -66,6 +67,11 @@ type pageWork struct {
 	waitingFor int         // resources asked for and not yet arrived
 	arrived    []*resource // arrived since the last save step
 	rendered   rendered    // written, waiting for a keeper
+	// recorded counts the page's own exchanges not yet in the web
+	// archive; used lists every resource the page asked for, whose
+	// exchanges must be there too before the page is called saved.
+	recorded *fetch.Pending
+	used     []*resource
 }
 
 func (w *pageWork) close() {

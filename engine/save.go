@@ -98,6 +98,7 @@ func (e *Engine) request(run *runState, j *job, wants []Want) (ready []*resource
 			run.resources[want.URL] = r
 			run.sched.addResource(r, now)
 		}
+		w.used = append(w.used, r)
 		if r.ended() {
 			ready = append(ready, r)
 			j.resDone++
@@ -156,6 +157,9 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 	if err == nil {
 		err = ctx.Err()
 	}
+	if err == nil {
+		err = archived(ctx, w)
+	}
 	var rel string
 	if err == nil {
 		rel, err = e.place(run, j, r)
@@ -186,6 +190,24 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 	e.mu.Unlock()
 	e.addRow(run, row)
 	run.folder.AddToIndex(entry)
+}
+
+// archived waits until the web archive holds every exchange the page was
+// made of (its own and its resources'), so a page called saved is in the
+// archive too, even if the process dies a moment later. Without an
+// archive it returns at once.
+func archived(ctx context.Context, w *pageWork) error {
+	if w.recorded != nil {
+		if err := w.recorded.Wait(ctx); err != nil {
+			return err
+		}
+	}
+	for _, r := range w.used {
+		if err := r.recorded.Wait(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // place gives a synced page its final name. The name is chosen and

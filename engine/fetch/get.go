@@ -38,6 +38,9 @@ type Request struct {
 	// OnAnswer is called when the final answer's headers arrive, before
 	// its body.
 	OnAnswer func(Answer)
+	// Recorded, when set, counts this request's exchanges until the
+	// recorder has written them.
+	Recorded *Pending
 }
 
 // Answer is what is known once the final answer's headers arrive.
@@ -139,17 +142,17 @@ func (c *Client) hop(ctx context.Context, r Request, target *url.URL, auth *url.
 	case code == http.StatusSwitchingProtocols:
 		// The body is now a raw connection that may never end: nothing
 		// of it is read, and the answer is still history.
-		c.record(ctx, ex, nil)
+		c.record(ctx, r.Recorded, ex, nil)
 		return nil, nil, failure.New(failure.UnexpectedSwitch, nil)
 	case code >= 300 && code < 400 && resp.Header.Get("Location") != "":
 		next, perr := resp.Request.URL.Parse(resp.Header.Get("Location"))
-		c.keepSmallBody(ctx, cancel, ex, resp)
+		c.keepSmallBody(ctx, cancel, r.Recorded, ex, resp)
 		if perr != nil {
 			return nil, nil, failure.New(failure.RedirectNotWeb, perr)
 		}
 		return nil, next, nil
 	case code < 200 || code > 299:
-		c.keepSmallBody(ctx, cancel, ex, resp)
+		c.keepSmallBody(ctx, cancel, r.Recorded, ex, resp)
 		return nil, nil, &failure.Error{Failure: failure.Failure{
 			Kind: failure.HTTPStatus, Status: code,
 			RetryAfter: RetryAfter(resp.Header.Get("Retry-After"), time.Now()),
@@ -181,7 +184,7 @@ func (c *Client) hop(ctx context.Context, r Request, target *url.URL, auth *url.
 		b.Release()
 		return nil, nil, failure.New(failure.Encoding, err)
 	}
-	if !c.record(ctx, ex, b) {
+	if !c.record(ctx, r.Recorded, ex, b) {
 		b.Release()
 		return nil, nil, failure.New(failure.Canceled, ctx.Err())
 	}
@@ -195,7 +198,7 @@ func (c *Client) hop(ctx context.Context, r Request, target *url.URL, auth *url.
 
 // keepSmallBody reads a redirect's or an error's body, capped and under
 // the same watchdog as any body, and records the exchange.
-func (c *Client) keepSmallBody(ctx context.Context, cancel context.CancelCauseFunc, ex *capture.Exchange, resp *http.Response) {
+func (c *Client) keepSmallBody(ctx context.Context, cancel context.CancelCauseFunc, p *Pending, ex *capture.Exchange, resp *http.Response) {
 	b := newBody(nil, c.s.MaxErrorBody, resp.Header.Get("Content-Encoding"))
 	dog := newWatchdog(c.s, cancel)
 	err := copyBody(b, resp.Body, c.s.MaxErrorBody, dog, nil)
@@ -209,21 +212,31 @@ func (c *Client) keepSmallBody(ctx context.Context, cancel context.CancelCauseFu
 	case err != nil:
 		ex.Truncated = "disconnect"
 	}
-	c.record(ctx, ex, b)
+	c.record(ctx, p, ex, b)
 	b.Release()
 }
 
 // record hands ex to the recorder, holding b for it. It reports false when
 // the run was stopped while the recorder was full.
-func (c *Client) record(ctx context.Context, ex *capture.Exchange, b *Body) bool {
+func (c *Client) record(ctx context.Context, p *Pending, ex *capture.Exchange, b *Body) bool {
 	if c.recorder == nil {
 		return true
+	}
+	if p != nil {
+		p.add()
 	}
 	if b != nil {
 		b.Retain()
 		ex.Payload = payload{b}
-		ex.SetRelease(b.Release)
 	}
+	ex.SetRelease(func() {
+		if b != nil {
+			b.Release()
+		}
+		if p != nil {
+			p.done()
+		}
+	})
 	return c.recorder.Record(ctx, ex) == nil
 }
 
