@@ -369,3 +369,29 @@ func timedRun(b *testing.B, cfg Config, text string, pages int) {
 	}
 	b.StartTimer()
 }
+
+// BenchmarkHeadOfLine is 20 pages of site A answering in 300 ms, then one
+// page of site B, with 8 workers and 2 at once per site: it reports when
+// B's page was saved (it should not wait for A).
+func BenchmarkHeadOfLine(b *testing.B) {
+	a, other := enginetest.New(b), enginetest.New(b)
+	var bSaved time.Duration
+	for range b.N {
+		cfg := testConfig(b)
+		cfg.DownloadWorkers, cfg.PerHost = 8, 2
+		e := newEngine(b, cfg)
+		addAll(b, e, a.Paths(20, enginetest.Knobs{Latency: 300 * time.Millisecond})...)
+		addAll(b, e, other.URLFor("/only", enginetest.Knobs{}))
+		start := time.Now()
+		e.Start(context.Background(), FinishWhenDone())
+		for e.Snapshot().Jobs[20].State != Saved {
+			select {
+			case <-time.After(time.Millisecond):
+			case <-e.Done():
+			}
+		}
+		bSaved += time.Since(start)
+		<-e.Done()
+	}
+	b.ReportMetric(float64(bSaved.Milliseconds())/float64(b.N), "b-saved-ms")
+}
