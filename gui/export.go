@@ -83,7 +83,7 @@ func (w *Window) onExport() {
 func (w *Window) exportRows(failedOnly bool) []listfile.ExportRow {
 	rows := make([]listfile.ExportRow, 0, len(w.rows))
 	for i := range w.rows {
-		r := &w.rows[i]
+		r := w.rows[i]
 		if failedOnly && r.State != engine.Failed {
 			continue
 		}

@@ -2,6 +2,7 @@ package gui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,7 +14,11 @@ import (
 // The table reads only this, never the engine, so it never shares state
 // with the workers.
 type model struct {
-	rows []engine.JobStatus // in ID order
+	// rows are in ID order. Each points into the snapshot that brought
+	// it, which the window owns: a list of 700,000 rows then grows by
+	// pointers, not by copies of every row, and a row's data is copied
+	// once, by the engine.
+	rows []*engine.JobStatus
 	// shown is each row's address as a person reads it (address.Display),
 	// and folded its lower-case form for the search box; both parallel
 	// rows and are made once per row, since an address never changes.
@@ -61,7 +66,15 @@ func (m *model) init() {
 // higher than any seen) appended, IDs removed by us ignored. Its cost
 // follows len(jobs), not len(rows). It records what changed in m.changes.
 func (m *model) merge(jobs []engine.JobStatus) {
-	for _, js := range jobs {
+	// Room for the new rows at once: a list added from a file comes in
+	// batches of tens of thousands.
+	if n := newRows(jobs, m.maxID); n > 0 {
+		m.rows = slices.Grow(m.rows, n)
+		m.shown = slices.Grow(m.shown, n)
+		m.folded = slices.Grow(m.folded, n)
+	}
+	for k := range jobs {
+		js := &jobs[k]
 		if i, ok := m.index[js.ID]; ok {
 			old := m.rows[i]
 			if old.Version == js.Version && old.Done == js.Done && old.Speed == js.Speed && old.URL == js.URL {
@@ -72,7 +85,7 @@ func (m *model) merge(jobs []engine.JobStatus) {
 				m.shown[i] = address.Display(js.URL)
 				m.folded[i] = strings.ToLower(m.shown[i])
 			}
-			m.changes = append(m.changes, rowChange{id: js.ID, old: old})
+			m.changes = append(m.changes, rowChange{id: js.ID, old: *old})
 			if js.State != old.State {
 				m.countTransition(js.ID, old.State, js.State)
 			}
@@ -90,6 +103,12 @@ func (m *model) merge(jobs []engine.JobStatus) {
 		m.added = true
 		m.countTransition(js.ID, -1, js.State)
 	}
+}
+
+// newRows is how many of jobs (in ID order) come after maxID.
+func newRows(jobs []engine.JobStatus, maxID int) int {
+	i, _ := slices.BinarySearchFunc(jobs, maxID+1, func(j engine.JobStatus, id int) int { return j.ID - id })
+	return len(jobs) - i
 }
 
 func (m *model) countTransition(id int, from, to engine.State) {
@@ -176,7 +195,7 @@ func (m *model) row(id int) (engine.JobStatus, bool) {
 	if !ok {
 		return engine.JobStatus{}, false
 	}
-	return m.rows[i], true
+	return *m.rows[i], true
 }
 
 // shownAddress is the address of job id as a person reads it.

@@ -35,8 +35,8 @@ func TestFullRunSavesEveryPage(t *testing.T) {
 		if err != nil || info.Size() != knobs.BodySize() {
 			t.Errorf("row %d: %s: %v", r.ID, r.SavedPath, err)
 		}
-		if r.SavedPath == "" || w.savedPath(r) != path {
-			t.Errorf("row %d: saved path %q, detail path %q", r.ID, r.SavedPath, w.savedPath(r))
+		if r.SavedPath == "" || w.savedPath(*r) != path {
+			t.Errorf("row %d: saved path %q, detail path %q", r.ID, r.SavedPath, w.savedPath(*r))
 		}
 	}
 	if got := len(pageFiles(t, cfg.OutputDir)); got != n {

@@ -127,7 +127,7 @@ func (tb *table) bind(p int, o fyne.CanvasObject) {
 	}
 	tb.visible[p] = rv
 	i := tb.view.order[p]
-	rv.show(p, &tb.w.rows[i], tb.w.shown[i])
+	rv.show(p, tb.w.rows[i], tb.w.shown[i])
 }
 
 // onScreen is the range of places the list shows now.
@@ -195,7 +195,7 @@ func (tb *table) redraw(p, first, last int) {
 	}
 	if rv, ok := tb.visible[p]; ok && rv.pos == p && tb.view.order[p] < len(tb.w.rows) {
 		i := tb.view.order[p]
-		rv.show(p, &tb.w.rows[i], tb.w.shown[i])
+		rv.show(p, tb.w.rows[i], tb.w.shown[i])
 	}
 }
 

@@ -82,7 +82,7 @@ func (v *view) shows(m *model, i int) bool {
 	if v.search == "" {
 		return true
 	}
-	r := &m.rows[i]
+	r := m.rows[i]
 	return strings.Contains(m.folded[i], v.search) ||
 		(r.SavedPath != "" && strings.Contains(strings.ToLower(r.SavedPath), v.search))
 }
@@ -135,7 +135,7 @@ func (v *view) appendNew(m *model) {
 // moves reports whether a change from old to row i moves it in or out of
 // the view or within it, so the view must be rebuilt.
 func (v *view) moves(m *model, i int, old *engine.JobStatus) bool {
-	r := &m.rows[i]
+	r := m.rows[i]
 	if v.filter.holds(old.State) != v.filter.holds(r.State) {
 		return true
 	}
@@ -170,11 +170,11 @@ func sortKey(col int, m *model) func(a, b int) int {
 	case colState:
 		return func(a, b int) int { return cmp.Compare(rows[a].State, rows[b].State) }
 	case colProgress:
-		return func(a, b int) int { return cmp.Compare(progressOf(&rows[a]), progressOf(&rows[b])) }
+		return func(a, b int) int { return cmp.Compare(progressOf(rows[a]), progressOf(rows[b])) }
 	case colSize:
-		return func(a, b int) int { return cmp.Compare(sizeOf(&rows[a]), sizeOf(&rows[b])) }
+		return func(a, b int) int { return cmp.Compare(sizeOf(rows[a]), sizeOf(rows[b])) }
 	case colSpeed:
-		return func(a, b int) int { return cmp.Compare(speedOf(&rows[a]), speedOf(&rows[b])) }
+		return func(a, b int) int { return cmp.Compare(speedOf(rows[a]), speedOf(rows[b])) }
 	case colSavedAs:
 		return func(a, b int) int {
 			return strings.Compare(strings.ToLower(path.Base(rows[a].SavedPath)), strings.ToLower(path.Base(rows[b].SavedPath)))
