@@ -1,6 +1,8 @@
 package gui
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -169,5 +171,18 @@ func (w *Window) rowMessage(r *engine.JobStatus) string {
 	if r.State == engine.Queued && !w.phase.Busy() {
 		return "Queued: press Start"
 	}
-	return r.Message(w.snapTime)
+	msg := r.Message(w.snapTime)
+	if n := r.Resources.Missing; r.State == engine.Saved && n > 0 && !missingKnown(r) {
+		// Reopened, the list knows how many were missing but not of how
+		// many: "5 of 5 resources missing" would not be true.
+		msg = strings.Replace(msg, fmt.Sprintf("%d of %d resources missing", n, r.Resources.Total),
+			plural(n, "resource", "resources")+" missing", 1)
+	}
+	return msg
+}
+
+// missingKnown reports whether the addresses of r's missing resources are
+// known: only in the session that saved the page.
+func missingKnown(r *engine.JobStatus) bool {
+	return slices.ContainsFunc(r.Missing, func(m engine.MissingResource) bool { return m.URL != "" })
 }

@@ -1,8 +1,13 @@
 package gui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"pagekeeper/engine"
@@ -41,8 +46,14 @@ func (w *Window) buildChoices() fyne.CanvasObject {
 	w.newCopy = newTipCheck(w.tips, "Save a new copy", tipNewCopy, w.onNewCopyChanged)
 	w.newCopy.SetChecked(w.settings.newCopy)
 	w.updateChoiceTips()
+	// Wide enough for the longest choice: Select's own least width cuts
+	// it to "Complete p…".
+	room := canvas.NewRectangle(color.Transparent)
+	th := w.format.Theme()
+	text := fyne.MeasureText(formatCompleteText, th.Size(theme.SizeNameText), fyne.TextStyle{})
+	room.SetMinSize(fyne.NewSize(text.Width+th.Size(theme.SizeNameInlineIcon)+4*th.Size(theme.SizeNameInnerPadding), 0))
 	return w.flow(
-		w.setting("Keep pages as", w.format, tipFormat),
+		w.setting("Keep pages as", container.NewStack(room, w.format), tipFormat),
 		w.keepScripts, w.wacz, w.newCopy,
 	)
 }

@@ -179,7 +179,7 @@ func TestCompletePageShowsWhatIsMissing(t *testing.T) {
 	for i := range d.missing {
 		text := missingText(d.missing[i])
 		reason := d.missing[i].Failure.Message()
-		if reason == "" || !strings.HasPrefix(text, reason+": ") {
+		if reason == "" || !strings.HasPrefix(text, reason+" — ") {
 			t.Errorf("missing resource %d reads %q", i, text)
 		}
 		listed[d.missing[i].URL] = true
@@ -195,6 +195,9 @@ func TestCompletePageShowsWhatIsMissing(t *testing.T) {
 	closeWindow(t, w)
 	again := newWindowWithPrefs(t, cfg, prefs)
 	waitUntil(t, again, "the reopened list", func() bool { return allIn(again, 1, engine.Saved) })
+	if got, want := rowViewAt(t, again, 0).cells[colMessage].Text, itoa(wantMissing)+" resources missing"; got != want {
+		t.Errorf("reopened, the row says %q, want %q", got, want)
+	}
 	clickRow(t, again, 0, 0)
 	d = again.details
 	if !d.missingBox.Visible() || d.missingRoom.Visible() || !strings.HasPrefix(d.missingTitle.Text, itoa(wantMissing)+" resources are missing") {

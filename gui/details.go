@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"path/filepath"
-	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -180,8 +179,9 @@ func (w *Window) savedPath(r engine.JobStatus) string {
 }
 
 // missingRows is how many missing resources the box shows before it
-// scrolls.
-const missingRows = 4
+// scrolls: a half row shows there is more, and the table above keeps
+// its rows.
+const missingRows = 2.5
 
 // buildMissing is the box that lists the resources a saved page does
 // without; a long list scrolls, and only the rows on screen are drawn.
@@ -211,9 +211,9 @@ func (d *details) buildMissing() fyne.CanvasObject {
 }
 
 // missingText is one missing resource: why it is missing, then its
-// address.
+// address, which a narrow pane cuts short.
 func missingText(m engine.MissingResource) string {
-	return m.Failure.Message() + ": " + address.Display(m.URL)
+	return m.Failure.Message() + " — " + address.Display(m.URL)
 }
 
 // showMissing lists what row r's saved page does without, or only how
@@ -229,7 +229,7 @@ func (d *details) showMissing(r *engine.JobStatus) {
 		}
 		return
 	}
-	known := slices.ContainsFunc(r.Missing, func(m engine.MissingResource) bool { return m.URL != "" })
+	known := missingKnown(r)
 	relayout := !d.missingBox.Visible() || known != d.missingRoom.Visible()
 	if known {
 		d.missing = r.Missing

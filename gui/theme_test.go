@@ -57,6 +57,21 @@ func TestTextContrast(t *testing.T) {
 	}
 }
 
+// TestOutlineContrast: the outline of an unticked box and of an entry
+// stands out 3:1 from the backgrounds it sits on (WCAG 1.4.11).
+func TestOutlineContrast(t *testing.T) {
+	th := appTheme{base: theme.DefaultTheme()}
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		bg := th.Color(theme.ColorNameBackground, v)
+		for _, g := range []fyne.ThemeColorName{theme.ColorNameBackground, theme.ColorNameInputBackground, theme.ColorNameOverlayBackground} {
+			ground := over(th.Color(g, v), bg)
+			if r := contrast(over(th.Color(theme.ColorNameInputBorder, v), ground), ground); r < 3 {
+				t.Errorf("variant %v: outlines on %s are %.2f:1", v, g, r)
+			}
+		}
+	}
+}
+
 // TestDefaultThemeFailsContrast shows the test can fail: Fyne's own
 // colours are what the issue measured ("Saved" green at 1.5:1).
 func TestDefaultThemeFailsContrast(t *testing.T) {
