@@ -357,7 +357,7 @@ func (w *Window) previewNext() {
 
 // confirmList says what the list holds and adds it when the person agrees.
 func (w *Window) confirmList(name string, sum listfile.Summary, open opener) {
-	text := widget.NewLabel(sum.String() + ".\n\nAdd them to the list? Addresses already in the list are skipped.")
+	text := widget.NewLabel(sum.String() + "." + problemLines(sum) + "\n\nAdd them to the list? Addresses already in the list are skipped.")
 	text.Wrapping = fyne.TextWrapWord
 	added := false
 	d := dialog.NewCustomConfirm("Add "+name+"?", "Add", "Cancel", text, func(ok bool) {
@@ -373,6 +373,27 @@ func (w *Window) confirmList(name string, sum listfile.Summary, open opener) {
 		}
 	})
 	d.Show()
+}
+
+// maxProblemsShown is how many lines not understood the preview quotes.
+const maxProblemsShown = 3
+
+// problemLines quotes the first lines of a list that are not web
+// addresses, with why, so a person can tell a wrong file from a few bad
+// lines: "Line 5, “not an address”: …".
+func problemLines(sum listfile.Summary) string {
+	var b strings.Builder
+	for i, p := range sum.Problems {
+		if i == maxProblemsShown {
+			break
+		}
+		text := p.Text
+		if r := []rune(text); len(r) > 60 {
+			text = string(r[:59]) + "…"
+		}
+		fmt.Fprintf(&b, "\nLine %d, “%s”: %s", p.Line, text, p.Reason)
+	}
+	return b.String()
 }
 
 // addList reads the list named name and adds it, off the window's

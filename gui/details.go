@@ -231,6 +231,10 @@ func (d *details) showMissing(r *engine.JobStatus) {
 	}
 	known := missingKnown(r)
 	relayout := !d.missingBox.Visible() || known != d.missingRoom.Visible()
+	if d.missingTitle.TextStyle.Bold != known {
+		d.missingTitle.TextStyle.Bold = known // a title, or a sentence
+		d.missingTitle.Refresh()
+	}
 	if known {
 		d.missing = r.Missing
 		setText(d.missingTitle, fmt.Sprintf("Missing from the saved page: %s of %s, and why",
@@ -239,8 +243,8 @@ func (d *details) showMissing(r *engine.JobStatus) {
 		d.missingList.Refresh()
 	} else {
 		d.missing = nil
-		setText(d.missingTitle, fmt.Sprintf("%s missing from the saved page. Which ones is known only in the session that saved it: "+
-			"retry the page to fetch it again with everything it needs.", plural(n, "resource is", "resources are")))
+		setText(d.missingTitle, fmt.Sprintf("%s missing from the saved page (which ones was known only while Pagekeeper saved it).",
+			plural(n, "resource is", "resources are")))
 		hide(d.missingRoom)
 	}
 	show(d.missingBox)

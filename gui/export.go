@@ -55,7 +55,7 @@ func (w *Window) onExport() {
 	as.Required = true
 	as.SetSelected(exportTextText)
 	counts := widget.NewLabel(plural(failed, "failed address", "failed addresses") + " · " +
-		plural(len(w.rows), "address", "addresses") + " in the list. Either file can be added again with Add from file….")
+		plural(len(w.rows), "address", "addresses") + " in the list. Either file can be added again with “Add from file…”.")
 	counts.Wrapping = fyne.TextWrapWord
 	form := container.NewVBox(
 		widget.NewLabelWithStyle("Export", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), what,

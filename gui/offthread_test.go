@@ -82,6 +82,12 @@ func TestListFileIsReadOffTheWindow(t *testing.T) {
 	if len(found) == 0 {
 		t.Error("the dialog does not give the file's count")
 	}
+	quoted := findAll(top, func(o fyne.CanvasObject) bool {
+		return strings.Contains(labelText(o), "Line 3, “no such thing”: ")
+	})
+	if len(quoted) == 0 {
+		t.Error("the dialog does not quote the line not understood")
+	}
 	test.Tap(button(t, top, "Add"))
 	if len(w.rows) != 0 || len(held.jobs) != 1 {
 		t.Fatalf("the list was added on the window's goroutine")
