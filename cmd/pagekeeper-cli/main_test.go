@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"debug/elf"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"go.uber.org/goleak"
@@ -19,19 +21,43 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m)
+	goleak.VerifyTestMain(m, goleak.Cleanup(func(int) {
+		if built.dir != "" {
+			os.RemoveAll(built.dir)
+		}
+	}))
+}
+
+// built is the command, built once for all the tests.
+var built struct {
+	once      sync.Once
+	dir, path string
+	failure   string
 }
 
 // build builds this command the way it is released: no cgo.
 func build(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "pagekeeper-cli")
-	cmd := exec.Command("go", "build", "-o", bin, ".")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build with CGO_ENABLED=0 failed: %v\n%s", err, out)
+	built.once.Do(func() {
+		dir, err := os.MkdirTemp("", "pagekeeper-cli-test-")
+		if err != nil {
+			built.failure = err.Error()
+			return
+		}
+		built.dir = dir
+		bin := filepath.Join(dir, "pagekeeper-cli")
+		cmd := exec.Command("go", "build", "-o", bin, ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			built.failure = fmt.Sprintf("go build with CGO_ENABLED=0 failed: %v\n%s", err, out)
+			return
+		}
+		built.path = bin
+	})
+	if built.path == "" {
+		t.Fatal(built.failure)
 	}
-	return bin
+	return built.path
 }
 
 // localeEnv is the environment with the C locale, where Fyne's locale
