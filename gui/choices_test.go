@@ -347,3 +347,24 @@ func TestAboutShowsTheVersion(t *testing.T) {
 		t.Error("Escape did not close the About box")
 	}
 }
+
+// TestDetailsPaneFitsAShortWindow: with a long list of missing resources
+// shown, the window still fits a 1280×900 screen at scale 2: the pane
+// scrolls instead of making the window taller.
+func TestDetailsPaneFitsAShortWindow(t *testing.T) {
+	w := newTestWindow(t, testConfig(t))
+	queue(t, w, 3)
+	clickRow(t, w, 0, 0)
+	r := engine.JobStatus{State: engine.Saved, Resources: engine.Resources{Total: 60, Done: 60, Missing: 40}}
+	for i := range 40 {
+		r.Missing = append(r.Missing, engine.MissingResource{URL: "https://example.com/img/" + itoa(i) + ".png"})
+	}
+	w.details.showMissing(&r)
+	if !w.details.missingBox.Visible() {
+		t.Fatal("the missing resources are not shown")
+	}
+	small := fitToScreen(fyne.NewSize(1200, 820), 1280, 900, 2)
+	if min := w.win.Content().MinSize(); min.Height > small.Height {
+		t.Errorf("with the details pane the window needs %v, more than the %v a scale-2 screen gives", min, small)
+	}
+}

@@ -20,8 +20,15 @@ func (mainLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	controls, run, bar, table, details, footer := objs[0], objs[1], objs[2], objs[3], objs[4], objs[5]
 	pad := theme.Padding()
 	fixed := run.MinSize().Height + bar.MinSize().Height + footer.MinSize().Height + table.MinSize().Height + 4*pad
-	if details.Visible() {
-		fixed += details.MinSize().Height + pad
+	// The details pane gets the height it needs when there is room; in a
+	// short window it takes the table's room down to half of it, and
+	// scrolls, rather than make the window taller than the screen.
+	dh := float32(0)
+	if want, shown := detailsWant(details); shown {
+		tableMin := table.MinSize().Height
+		avail := size.Height - fixed + tableMin - controls.MinSize().Height - pad // table and details
+		dh = min(want, max(avail-tableMin-pad, avail/2))
+		fixed += dh + pad
 	}
 	want := controls.(*container.Scroll).Content.MinSize().Height
 	ch := max(min(want, size.Height-fixed), controls.MinSize().Height)
@@ -35,19 +42,29 @@ func (mainLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	place(run, run.MinSize().Height)
 	place(bar, bar.MinSize().Height)
 	rest := size.Height - y - footer.MinSize().Height - pad
-	if details.Visible() {
-		rest -= details.MinSize().Height + pad
-	}
-	place(table, max(rest, table.MinSize().Height))
-	if details.Visible() {
-		place(details, details.MinSize().Height)
+	if dh > 0 {
+		place(table, max(rest-dh-pad, 0))
+		place(details, dh)
+	} else {
+		place(table, max(rest, table.MinSize().Height))
+		details.Resize(fyne.NewSize(size.Width, 0))
 	}
 	footer.Move(fyne.NewPos(0, size.Height-footer.MinSize().Height))
 	footer.Resize(fyne.NewSize(size.Width, footer.MinSize().Height))
 }
 
+// detailsWant is the height the details pane (in its scroller) needs,
+// and whether it is shown.
+func detailsWant(o fyne.CanvasObject) (float32, bool) {
+	content := o.(*container.Scroll).Content
+	if !o.Visible() || !content.Visible() {
+		return 0, false
+	}
+	return content.MinSize().Height, true
+}
+
 // MinSize is the widest part, and every part at its least height: the
-// controls then scroll.
+// controls and the details pane then scroll.
 func (mainLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	pad := theme.Padding()
@@ -56,9 +73,14 @@ func (mainLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 			continue
 		}
 		m := o.MinSize()
-		if i == 0 {
+		switch i {
+		case 0:
 			m = o.(*container.Scroll).Content.MinSize()
 			m.Height = min(m.Height, minControlsHeight)
+		case 4:
+			// The details pane shares the table's room: it never makes
+			// the window taller.
+			continue
 		}
 		s.Width = max(s.Width, m.Width)
 		s.Height += m.Height + pad

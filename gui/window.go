@@ -215,7 +215,7 @@ func (w *Window) build() {
 	w.details = newDetails(w)
 	tableBar := container.NewVBox(w.buildTableBar())
 	footer := container.NewVBox(widget.NewSeparator(), w.buildFooter())
-	w.main = container.New(&mainLayout{}, container.NewVScroll(top), run, tableBar, w.table.root, w.details.root, footer)
+	w.main = container.New(&mainLayout{}, container.NewVScroll(top), run, tableBar, w.table.root, container.NewVScroll(w.details.root), footer)
 	w.win.SetContent(container.NewStack(w.main, w.tips.layer))
 }
 
