@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"pagekeeper/appinfo"
 	"pagekeeper/engine"
@@ -366,5 +368,26 @@ func TestDetailsPaneFitsAShortWindow(t *testing.T) {
 	small := fitToScreen(fyne.NewSize(1200, 820), 1280, 900, 2)
 	if min := w.win.Content().MinSize(); min.Height > small.Height {
 		t.Errorf("with the details pane the window needs %v, more than the %v a scale-2 screen gives", min, small)
+	}
+}
+
+// TestDetailsColumnsStackWhenNarrow: in a narrow window the details
+// pane's second column goes under the first instead of cutting it.
+func TestDetailsColumnsStackWhenNarrow(t *testing.T) {
+	test.NewTempApp(t)
+	relaid := 0
+	left := widget.NewLabel("Address #1 https://example.com/a/long/address")
+	right := widget.NewButton("Show in folder, Copy address, Retry", nil)
+	content := container.New(&paneLayout{relayout: func() { relaid++ }}, left, right)
+	content.Resize(fyne.NewSize(1000, content.MinSize().Height))
+	if right.Position().Y != 0 || right.Position().X <= left.Position().X {
+		t.Errorf("wide: the second column is at %v", right.Position())
+	}
+	content.Resize(fyne.NewSize(500, content.MinSize().Height))
+	if right.Position().Y < left.Size().Height || left.Size().Width != 500 || relaid != 1 {
+		t.Errorf("narrow: the second column is at %v, the first %v wide, %d layouts asked for", right.Position(), left.Size().Width, relaid)
+	}
+	if h := content.MinSize().Height; h < left.MinSize().Height+right.MinSize().Height {
+		t.Errorf("narrow: the pane asks for %v, less than its columns one under the other", h)
 	}
 }

@@ -86,7 +86,7 @@ func newDetails(w *Window) *details {
 		), compactTheme{}),
 		container.NewHBox(d.openFile, d.showInFolder, d.copyAddr, d.retry),
 	)
-	content := container.NewBorder(nil, nil, nil, right, container.NewThemeOverride(left, compactTheme{}))
+	content := container.New(&paneLayout{relayout: w.relayout}, container.NewThemeOverride(left, compactTheme{}), right)
 	d.root = container.NewVBox(widget.NewSeparator(), content, d.buildMissing())
 	d.root.Hide()
 	return d

@@ -131,3 +131,52 @@ func (l *lineLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return s
 }
+
+// paneLayout puts the details pane's two columns side by side, the
+// second at its own width, or one under the other in a narrow window
+// (a large scale), where side by side would cut every value to "…".
+// Like flowLayout it knows its width only once laid out, and lays the
+// window out again when that changes its height.
+type paneLayout struct {
+	narrow   bool
+	relayout func()
+}
+
+// minPaneLeft is the least width of the first column beside the second.
+const minPaneLeft = 420
+
+// Layout places the two columns.
+func (p *paneLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	left, right := objs[0], objs[1]
+	rm := right.MinSize()
+	narrow := size.Width-rm.Width-theme.Padding() < minPaneLeft
+	if narrow {
+		lh := left.MinSize().Height
+		left.Move(fyne.NewPos(0, 0))
+		left.Resize(fyne.NewSize(size.Width, lh))
+		right.Move(fyne.NewPos(0, lh+theme.Padding()))
+		right.Resize(fyne.NewSize(size.Width, rm.Height))
+	} else {
+		lw := size.Width - rm.Width - theme.Padding()
+		left.Move(fyne.NewPos(0, 0))
+		left.Resize(fyne.NewSize(lw, size.Height))
+		right.Move(fyne.NewPos(lw+theme.Padding(), 0))
+		right.Resize(fyne.NewSize(rm.Width, rm.Height))
+	}
+	if narrow != p.narrow {
+		p.narrow = narrow
+		if p.relayout != nil {
+			p.relayout()
+		}
+	}
+}
+
+// MinSize is the columns side by side, or one under the other when the
+// last width laid out was narrow.
+func (p *paneLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	l, r := objs[0].MinSize(), objs[1].MinSize()
+	if p.narrow {
+		return fyne.NewSize(max(l.Width, r.Width), l.Height+r.Height+theme.Padding())
+	}
+	return fyne.NewSize(l.Width+r.Width+theme.Padding(), max(l.Height, r.Height))
+}
