@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"fmt"
 	"os"
 	"os/signal"
 	"runtime"
@@ -86,7 +87,31 @@ func (w *Window) quit() {
 		// quits from elsewhere mid-run, so no transfer outlives it.
 		w.eng.Stop()
 	}
+	if w.running {
+		go w.exitIfStuck()
+	}
 	w.app.Quit()
+}
+
+// quitGrace is how long the window system may take to end its loop after
+// Quit before the app ends without it.
+const quitGrace = shutdownWait + 5*time.Second
+
+// exitIfStuck ends the process when Fyne's loop does not return after
+// Quit: Fyne 2.8.1 can wait forever for an event queued as it stops (an
+// input event at the wrong moment). The list is written to the folder
+// first, as the normal way out does.
+func (w *Window) exitIfStuck() {
+	t := time.NewTimer(quitGrace)
+	defer t.Stop()
+	select {
+	case <-w.shutdownDone:
+		return
+	case <-t.C:
+	}
+	fmt.Fprintln(os.Stderr, "pagekeeper: the window system did not finish quitting; the list is saved and the app ends now")
+	w.shutdown()
+	os.Exit(0)
 }
 
 // shutdownWait bounds how long a quitting app waits for the engine to
@@ -98,18 +123,21 @@ const shutdownWait = 10 * time.Second
 // file is left behind, because the engine removes its temporary files as
 // its workers exit.
 func (w *Window) shutdown() {
-	w.stopTouching()
-	if w.eng == nil {
-		return
-	}
-	w.eng.Stop()
-	select {
-	case <-w.eng.Done():
-		// The list is written to the folder and the folder let go, so the
-		// next start (or another Pagekeeper) can open it.
-		w.eng.Close()
-	case <-time.After(shutdownWait):
-	}
+	w.shutdownOnce.Do(func() {
+		defer close(w.shutdownDone)
+		w.stopTouching()
+		if w.eng == nil {
+			return
+		}
+		w.eng.Stop()
+		select {
+		case <-w.eng.Done():
+			// The list is written to the folder and the folder let go, so
+			// the next start (or another Pagekeeper) can open it.
+			w.eng.Close()
+		case <-time.After(shutdownWait):
+		}
+	})
 }
 
 // stopTouching makes sure nothing touches a widget any more: the pump

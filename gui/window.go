@@ -3,6 +3,7 @@ package gui
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -94,7 +95,9 @@ type Window struct {
 	askingClose  bool // the close dialog is open
 	quitWhenIdle bool
 	hasQuit      bool
-	closed       atomic.Bool // no function may touch a widget any more
+	shutdownOnce sync.Once
+	shutdownDone chan struct{} // closed once shutdown has run
+	closed       atomic.Bool   // no function may touch a widget any more
 	cancelWork   context.CancelFunc
 	workCtx      context.Context
 	relayoutDue  bool
@@ -142,7 +145,7 @@ func newWindow(a fyne.App, opts options) *Window {
 		a = calmApp(a)
 	}
 	a.Settings().SetTheme(appTheme{base: a.Settings().Theme()})
-	w := &Window{app: a, win: a.NewWindow("Pagekeeper"), prefs: opts.prefs, opts: opts, noticesShown: map[string]bool{}}
+	w := &Window{app: a, win: a.NewWindow("Pagekeeper"), prefs: opts.prefs, opts: opts, noticesShown: map[string]bool{}, shutdownDone: make(chan struct{})}
 	w.workCtx, w.cancelWork = context.WithCancel(context.Background())
 	w.model.init()
 	w.settings = loadSettings(w.prefs, w.defaultFolder(), w.defaultFormat())
@@ -169,7 +172,9 @@ func (w *Window) ShowAndRun() {
 	stopSignals := w.quitOnSignals()
 	defer stopSignals()
 	w.app.Lifecycle().SetOnStarted(w.fitScreen)
-	w.app.Lifecycle().SetOnStopped(func() { w.closed.Store(true) })
+	// No OnStopped hook: Fyne 2.8.1 queues it as the loop ends and can
+	// wait for it forever (a race with draining its queue), and the app
+	// never exits. quit and shutdown stop everything that touches widgets.
 	w.setQuitMenu()
 	// The box is where every session begins: typing can start at once.
 	w.win.Canvas().Focus(w.box)
