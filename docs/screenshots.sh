@@ -74,7 +74,10 @@ click() {
 	xdotool mousemove --window "$wid" "$1" "$2" click 1
 }
 shot() {
-	xdotool mousemove 1279 899 # off the window: no hover, no tooltip
+	# On the footer's empty end: nothing hovered, no tooltip. (Fyne does
+	# not see the pointer leave the window.)
+	# shellcheck disable=SC2086
+	xdotool mousemove --window "$wid" $park
 	sleep "${2:-1}"
 	import -window "$wid" "$out/$prefix-$1.png"
 	echo "screens: $out/$prefix-$1.png"
@@ -88,9 +91,9 @@ run() {
 	mkdir -p "$HOME" "$XDG_CONFIG_HOME"
 	printf 'http://127.0.0.1:%s/note1.html\nhttp://127.0.0.1:%s/note2.html\nexample.org/from-a-file\nnot an address\n' "$port" "$port" >"$HOME/reading-list.txt"
 	if [ "$scale" = 1 ]; then
-		box="400 80" row="200 441" export="907 274" file="430 165" add="1009 661"
+		box="400 80" row="200 441" export="907 274" file="430 165" add="1009 661" park="1090 712"
 	else
-		box="600 150" row="200 589" export="637 288" file="812 300" add="1084 714"
+		box="600 150" row="200 589" export="637 288" file="812 300" add="1084 714" park="1200 785"
 	fi
 	start "$theme" "$scale"
 	if [ "$scale" != 1 ]; then
