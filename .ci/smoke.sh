@@ -112,7 +112,9 @@ kill -0 "$app_pid" 2>/dev/null || fail "the app exited early"
 # list is written to the folder and the app exits by itself.
 kill -TERM "$app_pid"
 quit_by_itself() { ! kill -0 "$app_pid" 2>/dev/null; }
-tries=100
+# Within 30 s: Fyne 2.8.1 can hang as its loop ends; the app then saves
+# the list and ends by itself after 15 s (gui.quitGrace).
+tries=300
 while ! quit_by_itself; do
 	tries=$((tries - 1))
 	[ "$tries" -gt 0 ] || fail "the app did not quit on SIGTERM"
