@@ -1,6 +1,11 @@
 package gui
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -389,5 +394,69 @@ func TestDetailsColumnsStackWhenNarrow(t *testing.T) {
 	}
 	if h := content.MinSize().Height; h < left.MinSize().Height+right.MinSize().Height {
 		t.Errorf("narrow: the pane asks for %v, less than its columns one under the other", h)
+	}
+}
+
+// TestCompletePageProgressIsOneRow: while a complete page waits for its
+// resources, its one row counts them and its bar follows them, and its
+// size is the page and the resources together.
+func TestCompletePageProgressIsOneRow(t *testing.T) {
+	release := make(chan struct{})
+	img := bytes.Repeat([]byte{0x89}, 3000)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/page.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, `<!doctype html><title>p</title><img src="a.png"><img src="b.png"><img src="slow.png">`)
+	})
+	for _, name := range []string{"/a.png", "/b.png", "/slow.png"} {
+		mux.HandleFunc(name, func(w http.ResponseWriter, r *http.Request) {
+			if name == "/slow.png" {
+				select {
+				case <-release:
+				case <-r.Context().Done():
+					return
+				}
+			}
+			w.Header().Set("Content-Type", "image/png")
+			w.Write(img)
+		})
+	}
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	defer func() {
+		select {
+		case <-release:
+		default:
+			close(release)
+		}
+	}()
+
+	cfg := testConfig(t)
+	cfg.Format = nil
+	w := newTestWindow(t, cfg)
+	w.box.SetText(srv.URL + "/page.html")
+	test.Tap(w.start)
+	// The page asks for its three pictures (and, as browsers do, for
+	// /favicon.ico): all in but the slow one.
+	waitUntil(t, w, "every resource in but the slow one", func() bool {
+		r, _ := w.row(1)
+		return r.State == engine.Downloading && r.Resources.Total >= 3 && r.Resources.Done == r.Resources.Total-1
+	})
+	r, _ := w.row(1)
+	rv := rowViewAt(t, w, 0)
+	want := fmt.Sprintf("Downloading %d of %d resources", r.Resources.Done, r.Resources.Total)
+	if got := rv.cells[colMessage].Text; got != want {
+		t.Errorf("the row says %q, want %q", got, want)
+	}
+	if got, want := rv.cells[colProgress].Text, itoa(r.Resources.Done*100/r.Resources.Total)+"%"; got != want {
+		t.Errorf("progress %q, want %q", got, want)
+	}
+	if r.Done < 2*int64(len(img)) {
+		t.Errorf("size %d: the resources' bytes are not counted with the page", r.Done)
+	}
+	close(release)
+	waitUntil(t, w, "the page saved", func() bool { return allIn(w, 1, engine.Saved) && !w.phase.Busy() })
+	if got := rowViewAt(t, w, 0).cells[colMessage].Text; got != "" {
+		t.Errorf("a page with every resource says %q", got)
 	}
 }
