@@ -57,11 +57,49 @@ func (p *pump) tick() {
 		p.waiting.Store(false)
 		return
 	}
+	prev := p.last
 	p.last = s.Version
-	p.do(func() {
-		p.waiting.Store(false)
-		p.apply(s)
-	})
+	parts := split(s, applyBatch, prev)
+	for i, part := range parts {
+		last := i == len(parts)-1
+		p.do(func() {
+			if last {
+				p.waiting.Store(false)
+			}
+			p.apply(part)
+		})
+	}
+}
+
+// applyBatch is the most rows one call on the window's goroutine takes
+// in: a list of 700,000 added from a file arrives in pieces the window
+// takes in a few milliseconds each, with drawing and input in between,
+// not in one call that holds the window for a second.
+const applyBatch = 10_000
+
+// split cuts a snapshot of changes into snapshots of at most n jobs each,
+// in ID order; the removals go with the first. Every part but the last
+// carries version prev, the one before s: until the last part is in, the
+// window asks the engine for changes since prev (refreshNow, between two
+// parts), so no row of a later part can be lost. A full snapshot stays
+// whole: it replaces the list as a whole.
+func split(s engine.Snapshot, n int, prev uint64) []engine.Snapshot {
+	if s.Full || len(s.Jobs) <= n {
+		return []engine.Snapshot{s}
+	}
+	var parts []engine.Snapshot
+	for i := 0; i < len(s.Jobs); i += n {
+		part := s
+		part.Jobs = s.Jobs[i:min(i+n, len(s.Jobs))]
+		if i > 0 {
+			part.Removed = nil
+		}
+		if i+n < len(s.Jobs) {
+			part.Version = prev
+		}
+		parts = append(parts, part)
+	}
+	return parts
 }
 
 // start runs tick every interval on a goroutine of its own until stop.
