@@ -26,6 +26,10 @@ func (r *runState) archiveInfo() warc.Info {
 	}
 }
 
+// WACZPath is where a run with Config.WACZ keeps the web archive package
+// of the output folder dir.
+func WACZPath(dir string) string { return filepath.Join(dir, waczName(dir)) }
+
 // waczName is the package's file name: the output folder's own name, so a
 // collection handed on says where it came from.
 func waczName(dir string) string {

@@ -185,7 +185,7 @@ func TestCompletePageShowsWhatIsMissing(t *testing.T) {
 	listed := map[string]bool{}
 	for i := range d.missing {
 		text := missingText(d.missing[i])
-		reason := d.missing[i].Failure.Message()
+		reason := d.missing[i].Failure.Brief()
 		if reason == "" || !strings.HasPrefix(text, reason+" — ") {
 			t.Errorf("missing resource %d reads %q", i, text)
 		}

@@ -213,7 +213,7 @@ func (d *details) buildMissing() fyne.CanvasObject {
 // missingText is one missing resource: why it is missing, then its
 // address, which a narrow pane cuts short.
 func missingText(m engine.MissingResource) string {
-	return m.Failure.Message() + " — " + address.Display(m.URL)
+	return m.Failure.Brief() + " — " + address.Display(m.URL)
 }
 
 // showMissing lists what row r's saved page does without, or only how

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"pagekeeper/engine"
 )
 
 // runEnded acts on the end of a run: the index may be there now, and a
@@ -17,7 +19,7 @@ func (w *Window) runEnded() {
 		return
 	}
 	folder := w.settings.folder
-	path := filepath.Join(folder, waczName(folder))
+	path := engine.WACZPath(folder)
 	w.background(func() {
 		_, err := os.Stat(path)
 		w.do(func() {
@@ -29,21 +31,6 @@ func (w *Window) runEnded() {
 			w.note("The web archive of this folder is " + path + ": open it in ReplayWeb.page.")
 		})
 	})
-}
-
-// waczName is the file name the engine gives the folder's web archive
-// package: the output folder's own name with ".wacz" (engine/archive.go).
-func waczName(dir string) string {
-	base := strings.Map(func(r rune) rune {
-		if r < ' ' || strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, filepath.Base(filepath.Clean(dir)))
-	if base == "" || base == "." || base == ".." || base == string(filepath.Separator) {
-		base = "archive"
-	}
-	return base + ".wacz"
 }
 
 // buildProblemLine is the line under Start, Stop and Drain that says what

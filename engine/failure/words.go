@@ -2,6 +2,7 @@ package failure
 
 import (
 	"fmt"
+	"strings"
 	"net/http"
 	"strconv"
 	"time"
@@ -55,6 +56,27 @@ var words = [numKinds]func(f Failure) string{
 	FileMissing:      func(Failure) string { return "The saved file is no longer on disk: retry to fetch it again" },
 	Encoding:         func(Failure) string { return "The server sent the page compressed in a way Pagekeeper cannot read" },
 	AlreadySaved:     func(Failure) string { return "Already saved in this folder: tick \"Save a new copy\" to keep another" },
+}
+
+// Brief is the failure in a few words, without the advice: what a list of
+// a page's missing resources says of each ("The page was not found (HTTP
+// 404)"), where "check the address" would point at the wrong address.
+func (f Failure) Brief() string {
+	m := f.Message()
+	for _, advice := range advices {
+		if head, ok := strings.CutSuffix(m, advice); ok {
+			return head
+		}
+	}
+	return m
+}
+
+// advices are the endings of sentences that tell the person what to do
+// about a page; Brief leaves them out.
+var advices = []string{
+	": check the address", ": try again later", ": check the network connection",
+	": the site may be down, try again later", ": the site may be down",
+	"; try the address with http://", ": check how it is written",
 }
 
 // Message is the failure in words a person can read and act on.
