@@ -2,9 +2,9 @@ package failure
 
 import (
 	"fmt"
-	"strings"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/dustin/go-humanize"
