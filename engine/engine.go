@@ -228,6 +228,7 @@ func (e *Engine) AddEntries(ctx context.Context, entries iter.Seq2[int, string])
 	flush := func() error {
 		err := e.addParsed(batch, &res)
 		batch.Accepted, batch.Rejected = batch.Accepted[:0], batch.Rejected[:0]
+		e.keepUp()
 		return err
 	}
 	// What was added is on disk before Add returns: a crash a moment
@@ -245,6 +246,21 @@ func (e *Engine) AddEntries(ctx context.Context, entries iter.Seq2[int, string])
 		}
 	}
 	return res, flush()
+}
+
+// maxPendingRecords bounds the journal's unwritten changes while a large
+// list is added: the list is written as fast as it is added, instead of
+// piling up in memory.
+const maxPendingRecords = 20000
+
+// keepUp waits for the journal when a large list has got ahead of it.
+func (e *Engine) keepUp() {
+	e.mu.Lock()
+	s := e.session
+	e.mu.Unlock()
+	if s != nil && s.journal.Pending() > maxPendingRecords {
+		s.journal.Flush()
+	}
 }
 
 // addParsed queues a batch of parsed addresses, appending to res.

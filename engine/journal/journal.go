@@ -234,6 +234,15 @@ func (j *Journal) Clear() error {
 	return j.Flush()
 }
 
+// Pending is how many changes wait to be written: a caller adding a huge
+// list flushes when it grows, so the changes waiting never hold much
+// memory.
+func (j *Journal) Pending() int {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return len(j.pending.ops)
+}
+
 // Flush writes every change made before the call and waits for it.
 func (j *Journal) Flush() error {
 	reply := make(chan error, 1)
