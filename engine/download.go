@@ -91,7 +91,7 @@ func (e *Engine) begin(run *runState, t *task, now time.Time) {
 	}
 	j := t.job
 	j.task = nil
-	j.attempts++
+	j.more().attempts++
 	j.retryAt, j.sitePaused = time.Time{}, false
 	e.bytes.Add(-j.done.Swap(0))
 	e.setState(j, Downloading)
@@ -130,7 +130,7 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 	j.finalURL = address.Redact(resp.FinalURL.String())
 	j.contentType = resp.ContentType
 	j.failure = failureNone
-	shownURL, _ := url.Parse(j.shown)
+	shownURL, _ := url.Parse(j.shown())
 	j.work = &pageWork{page: &Page{
 		URL: shownURL, FinalURL: resp.FinalURL, Status: resp.Status,
 		ContentType: resp.ContentType, Disposition: resp.Disposition, PageLimit: run.cfg.PageLimit,

@@ -282,22 +282,22 @@ func (e *Engine) addParsed(parsed address.Parsed, res *AddResult) error {
 			continue
 		}
 		e.nextID++
-		j := &job{id: e.nextID, url: a.URL, shown: address.Redact(a.URL), site: siteKey(a.URL),
-			total: -1, state: Queued, added: now, changed: now}
+		j := newJob(e.nextID, a.URL, now)
 		e.byURL[a.URL] = j
 		e.byID[j.id] = j
 		e.all = append(e.all, j)
 		e.counts[Queued]++
-		if when, ok := e.alreadyKept(j.shown); ok {
+		if when, ok := e.alreadyKept(j.shown()); ok {
 			if e.cfg.NewCopy {
 				j.newCopy = true
 			} else {
 				// Kept before, by this or an earlier list: no second copy
 				// unless the person asks for one.
-				j.failure = failure.Failure{Kind: failure.AlreadySaved}
-				j.savedAt = when
+				d := j.more()
+				d.failure = failure.Failure{Kind: failure.AlreadySaved}
+				d.savedAt = when
 				e.setState(j, Skipped)
-				res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown})
+				res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown()})
 				continue
 			}
 		}
@@ -306,7 +306,7 @@ func (e *Engine) addParsed(parsed address.Parsed, res *AddResult) error {
 		if e.run != nil && e.phase.Busy() {
 			e.run.sched.addPage(j, now)
 		}
-		res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown})
+		res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown()})
 		added++
 	}
 	if added > 0 && e.run != nil {
@@ -420,7 +420,7 @@ func (e *Engine) forget(j *job) {
 	delete(e.byID, j.id)
 	delete(e.byURL, j.url)
 	delete(e.active, j)
-	if e.savedFinal[j.finalURL] == j.id {
+	if j.jobDetail != nil && e.savedFinal[j.finalURL] == j.id {
 		delete(e.savedFinal, j.finalURL)
 	}
 	if j.notListed {
@@ -496,23 +496,12 @@ func (e *Engine) Drain() {
 // requeue puts a job back in the queue from any final state. Callers hold
 // e.mu.
 func (e *Engine) requeue(j *job) {
-	j.attempts = 0
-	j.status = 0
-	j.finalURL = ""
-	j.savedPath = ""
-	j.savedSize = 0
-	j.savedAt = time.Time{}
-	j.sha256 = ""
-	j.failure = failureNone
-	j.retryAt = time.Time{}
+	j.forgetDetail()
 	j.sitePaused = false
-	j.sameAs = 0
 	if j.notListed {
 		j.notListed = false
 		e.notListed--
 	}
-	j.total = -1
-	j.resTotal, j.resDone, j.missing = 0, 0, nil
 	e.bytes.Add(-j.done.Swap(0))
 	e.setState(j, Queued)
 	if e.run != nil && e.phase.Busy() {

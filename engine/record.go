@@ -15,10 +15,11 @@ type rowJob struct {
 // rowFor is j's manifest row. Callers hold e.mu.
 func (e *Engine) rowFor(j *job) *rowJob {
 	s := j.snapshot(time.Now(), 0)
+	d := j.more()
 	r := store.Row{
-		ID: j.id, Address: j.shown, FinalAddress: j.finalURL, Status: j.status,
-		State: j.state.String(), File: j.savedPath, Bytes: j.savedSize, SHA256: j.sha256,
-		Time: time.Now(), Missing: len(j.missing),
+		ID: j.id, Address: j.shown(), FinalAddress: d.finalURL, Status: d.status,
+		State: j.state.String(), File: d.savedPath, Bytes: d.savedSize, SHA256: d.sha256,
+		Time: time.Now(), Missing: len(d.missing),
 	}
 	if j.state != Saved {
 		r.Failure = s.Message(time.Now())

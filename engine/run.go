@@ -196,9 +196,10 @@ func (e *Engine) endRun(ctx context.Context, run *runState, done chan struct{}, 
 				continue
 			}
 			e.bytes.Add(-j.done.Swap(0))
-			j.failure = failure.Failure{Kind: failure.Canceled}
-			j.retryAt, j.sitePaused = time.Time{}, false
-			j.resTotal, j.resDone = 0, 0
+			d := j.more()
+			d.failure = failure.Failure{Kind: failure.Canceled}
+			d.retryAt, j.sitePaused = time.Time{}, false
+			d.resTotal, d.resDone = 0, 0
 			if e.savedFinal[j.finalURL] == j.id {
 				delete(e.savedFinal, j.finalURL)
 			}

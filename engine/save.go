@@ -175,7 +175,7 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 	j.savedPath, j.savedSize, j.sha256, j.savedAt = rel, r.size, r.sum, time.Now()
 	j.missing = missing
 	if e.session != nil {
-		e.session.kept[j.shown] = j.savedAt
+		e.session.kept[j.shown()] = j.savedAt
 		e.session.kept[j.finalURL] = j.savedAt
 	}
 	j.failure = failureNone
@@ -249,8 +249,8 @@ func (e *Engine) place(run *runState, j *job, r rendered) (string, error) {
 func indexEntry(j *job, title string) store.IndexEntry {
 	shown := address.Display(j.url)
 	return store.IndexEntry{
-		Address: shown, Href: j.shown, Final: j.finalURL, Site: hostPort(shown), Title: title, File: j.savedPath,
-		Size: j.savedSize, Saved: j.changed, Missing: len(j.missing),
+		Address: shown, Href: j.shown(), Final: j.finalURL, Site: hostPort(shown), Title: title, File: j.savedPath,
+		Size: j.savedSize, Saved: j.changedAt(), Missing: len(j.missing),
 	}
 }
 

@@ -59,7 +59,7 @@ func (s *scheduler) site(key string) *site {
 
 // addPage queues a page at the back of its site's queue.
 func (s *scheduler) addPage(j *job, now time.Time) {
-	st := s.site(j.site)
+	st := s.site(j.site())
 	s.seq++
 	t := &task{job: j, site: st, seq: s.seq}
 	j.task = t

@@ -1,13 +1,14 @@
 package engine
 
 import (
+	"strconv"
 	"testing"
 	"time"
 )
 
 // pageJob is a queued job on site for scheduler tests.
 func pageJob(id int, site string) *job {
-	return &job{id: id, site: site, state: Queued}
+	return &job{id: id, url: "https://" + site + "/" + strconv.Itoa(id), state: Queued}
 }
 
 func always(*task) bool { return true }

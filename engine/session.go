@@ -9,7 +9,6 @@ import (
 	"slices"
 	"time"
 
-	"pagekeeper/engine/address"
 	"pagekeeper/engine/failure"
 	"pagekeeper/engine/journal"
 	"pagekeeper/engine/store"
@@ -109,20 +108,22 @@ func rebuild(dir string, recs []journal.Record) []*job {
 		if r.ID <= 0 {
 			continue
 		}
-		j := &job{
-			id: r.ID, url: r.URL, shown: address.Redact(r.URL), site: siteKey(r.URL),
-			attempts: r.Attempts, status: r.HTTPStatus, finalURL: r.FinalURL,
-			sha256: r.SHA256, savedSize: r.Bytes, failure: r.Failure, total: -1,
-			added: r.Added, changed: r.Changed, savedAt: r.Saved,
-		}
-		if len(r.Files) > 0 {
-			j.savedPath = r.Files[0]
+		j := newJob(r.ID, r.URL, r.Added)
+		j.changed = r.Changed.UnixNano()
+		if r.Attempts != 0 || r.HTTPStatus != 0 || r.FinalURL != "" || len(r.Files) > 0 || r.Failure.Failed() || !r.Saved.IsZero() {
+			d := j.more()
+			d.attempts, d.status, d.finalURL = r.Attempts, r.HTTPStatus, r.FinalURL
+			d.sha256, d.savedSize, d.failure, d.savedAt = r.SHA256, r.Bytes, r.Failure, r.Saved
+			if len(r.Files) > 0 {
+				d.savedPath = r.Files[0]
+			}
 		}
 		j.state = restoredState(State(r.State), j, root)
 		j.corrected = j.state != State(r.State)
 		if r.Missing > 0 && j.state == Saved {
-			j.missing = make([]MissingResource, r.Missing)
-			j.resTotal, j.resDone = r.Missing, r.Missing
+			d := j.more()
+			d.missing = make([]MissingResource, r.Missing)
+			d.resTotal, d.resDone = r.Missing, r.Missing
 		}
 		jobs = append(jobs, j)
 	}
@@ -154,7 +155,7 @@ func (e *Engine) install(jobs []*job) {
 		e.all = append(e.all, j)
 		e.counts[j.state]++
 		e.touch(j)
-		if j.state == Saved && j.finalURL != "" {
+		if j.state == Saved && j.jobDetail != nil && j.finalURL != "" {
 			e.savedFinal[j.finalURL] = j.id
 		}
 	}
@@ -166,15 +167,14 @@ func restoredState(s State, j *job, root *os.Root) State {
 	switch {
 	case s == Saved:
 		return Saved
-	case s == Saving && j.savedPath != "" && fileMatches(root, j.savedPath, j.sha256):
+	case s == Saving && j.savedFile() != "" && fileMatches(root, j.savedPath, j.sha256):
 		// Placed just before the process died, its saved state not yet
 		// written: the file is whole, so it is saved.
 		return Saved
 	case s == Failed, s == Canceled, s == Skipped:
 		return s
 	}
-	j.savedPath, j.sha256, j.savedSize = "", "", 0
-	j.failure = failureNone
+	j.forgetDetail()
 	return Queued
 }
 
@@ -231,7 +231,7 @@ func (e *Engine) checkFiles(s *session, stop <-chan struct{}) {
 		saved = saved[len(batch):]
 		var gone []*job
 		for _, j := range batch {
-			if !fileThere(root, j.savedPath) {
+			if !fileThere(root, j.savedFile()) {
 				gone = append(gone, j)
 			}
 		}
@@ -241,8 +241,8 @@ func (e *Engine) checkFiles(s *session, stop <-chan struct{}) {
 		e.mu.Lock()
 		for _, j := range gone {
 			// A row may have been removed, or saved anew, meanwhile.
-			if e.session == s && !j.removed && j.state == Saved && !fileThere(root, j.savedPath) {
-				j.failure = failure.Failure{Kind: failure.FileMissing}
+			if e.session == s && !j.removed && j.state == Saved && !fileThere(root, j.savedFile()) {
+				j.more().failure = failure.Failure{Kind: failure.FileMissing}
 				e.setState(j, Failed)
 			}
 		}
@@ -252,13 +252,15 @@ func (e *Engine) checkFiles(s *session, stop <-chan struct{}) {
 
 // record is j as the journal keeps it. Callers hold e.mu.
 func record(j *job) journal.Record {
-	r := journal.Record{
-		ID: j.id, URL: j.url, State: int(j.state), Attempts: j.attempts, Failure: j.failure,
-		HTTPStatus: j.status, FinalURL: j.finalURL, Bytes: j.savedSize, SHA256: j.sha256,
-		Missing: len(j.missing), Added: j.added, Changed: j.changed, Saved: j.savedAt,
+	r := journal.Record{ID: j.id, URL: j.url, State: int(j.state), Added: j.addedAt(), Changed: j.changedAt()}
+	d := j.jobDetail
+	if d == nil {
+		return r
 	}
-	if j.savedPath != "" {
-		r.Files = []string{j.savedPath}
+	r.Attempts, r.Failure, r.HTTPStatus, r.FinalURL = d.attempts, d.failure, d.status, d.finalURL
+	r.Bytes, r.SHA256, r.Missing, r.Saved = d.savedSize, d.sha256, len(d.missing), d.savedAt
+	if d.savedPath != "" {
+		r.Files = []string{d.savedPath}
 	}
 	return r
 }

@@ -158,7 +158,7 @@ func (e *Engine) runHealth(t *Totals, now time.Time) {
 		sites := map[string]bool{}
 		for _, j := range e.all {
 			if j.state == Retrying {
-				sites[j.site] = true
+				sites[j.site()] = true
 			}
 		}
 		t.Waiting = len(sites)

@@ -15,12 +15,13 @@ func TestRunETAWaitsForTheSlowestTransfer(t *testing.T) {
 	e.phase = Running
 	e.run = &runState{started: now.Add(-10 * time.Second), sched: newScheduler(4, 10)}
 	for id := 1; id <= 10; id++ {
-		j := &job{id: id, url: "https://example.com/" + string(rune('a'+id)), total: -1, state: Saved}
+		j := &job{id: id, url: "https://example.com/" + string(rune('a'+id)), state: Saved}
 		e.all = append(e.all, j)
 		e.byID[id] = j
 		e.counts[Saved]++
 	}
-	big := &job{id: 11, url: "https://example.com/big", total: 20_000_000}
+	big := &job{id: 11, url: "https://example.com/big"}
+	big.more().total = 20_000_000
 	e.all = append(e.all, big)
 	e.byID[11] = big
 	e.counts[Queued]++

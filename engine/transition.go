@@ -30,15 +30,15 @@ func (e *Engine) setState(j *job, s State) bool {
 		e.counts[s]++
 		if j.state.active() && !s.active() {
 			delete(e.active, j)
-			j.meter = nil
+			j.more().meter = nil
 		}
 		if s.active() && !j.state.active() {
 			e.active[j] = struct{}{}
-			j.meter = &rateMeter{}
+			j.more().meter = &rateMeter{}
 		}
 		wasOpen := j.state.open()
 		j.state = s
-		j.changed = time.Now()
+		j.changed = time.Now().UnixNano()
 		if wasOpen && !s.open() && e.run != nil {
 			// The scheduler holds new pages back while too many are open:
 			// one closing may let a waiting worker start the next.

@@ -199,6 +199,10 @@ const findReplayed = `(() => {
   return null;
 })()`
 
+// swActive is true once ReplayWeb.page's service worker is active.
+// Each poll starts an asynchronous look and answers the last one's result.
+const swActive = `(navigator.serviceWorker.getRegistration('/replay/').then(r => { window.__pkSW = !!(r && r.active && r.active.state === 'activated') }), window.__pkSW === true)`
+
 // describeFrames lists every document reached (address and the start of
 // its text), to tell what went wrong when the replay never showed.
 const describeFrames = `(() => {
@@ -284,6 +288,18 @@ func Open(t testing.TB, wacz, pageURL, words string, minImages int, name string)
 
 	if _, err := chromedp.Run(bctx, chromedp.Navigate(viewer.URL+"/")); err != nil {
 		t.Fatalf("open the viewer page: %v", err)
+	}
+	// ReplayWeb.page's known race (webrecorder/replayweb.page#412): the
+	// first time its service worker registers, the replay frame may load
+	// before the worker controls it and show the server's 404. Wait for
+	// the worker to be active, then open the page again, as a person
+	// pressing reload would.
+	if _, err := chromedp.Run(bctx, chromedp.Poll[bool](swActive,
+		chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		t.Fatalf("ReplayWeb.page's service worker never started: %v", err)
+	}
+	if _, err := chromedp.Run(bctx, chromedp.Navigate(viewer.URL+"/")); err != nil {
+		t.Fatalf("open the viewer page again: %v", err)
 	}
 	got, err := chromedp.Run(bctx, chromedp.Poll[Replayed](fmt.Sprintf(findReplayed, words, minImages),
 		chromedp.WithPollingInterval(200*time.Millisecond), chromedp.WithPollingTimeout(2*time.Minute)))
