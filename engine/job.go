@@ -19,11 +19,11 @@ type job struct {
 
 	// Guarded by Engine.mu.
 	state      State
-	newCopy    bool // saved before: this copy's name carries its date
-	corrected  bool // reopened in another state than the journal had
-	sitePaused bool // Retrying: the site asked everyone to wait
-	notListed  bool // Saved, but its manifest row is not written yet
-	removed    bool // forgotten by Remove or ClearFinished
+	newCopy    bool  // saved before: this copy's name carries its date
+	corrected  bool  // reopened in another state than the journal had
+	sitePaused bool  // Retrying: the site asked everyone to wait
+	notListed  bool  // Saved, but its manifest row is not written yet
+	removed    bool  // forgotten by Remove or ClearFinished
 	added      int64 // Unix nanoseconds
 	changed    int64 // Unix nanoseconds: the last change of state
 	version    uint64
