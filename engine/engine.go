@@ -199,11 +199,10 @@ type AddResult struct {
 	Rejected []address.Rejection
 }
 
-// Added is an address Add queued, and the job ID it got.
+// Added is an address Add queued: the job ID it got and its line.
 type Added struct {
 	ID   int
 	Line int
-	URL  string // with any password hidden
 }
 
 // Add parses text, one address per line, and queues every new address.
@@ -297,7 +296,7 @@ func (e *Engine) addParsed(parsed address.Parsed, res *AddResult) error {
 				d.failure = failure.Failure{Kind: failure.AlreadySaved}
 				d.savedAt = when
 				e.setState(j, Skipped)
-				res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown()})
+				res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line})
 				continue
 			}
 		}
@@ -306,7 +305,7 @@ func (e *Engine) addParsed(parsed address.Parsed, res *AddResult) error {
 		if e.run != nil && e.phase.Busy() {
 			e.run.sched.addPage(j, now)
 		}
-		res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line, URL: j.shown()})
+		res.Accepted = append(res.Accepted, Added{ID: j.id, Line: a.Line})
 		added++
 	}
 	if added > 0 && e.run != nil {
