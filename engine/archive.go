@@ -56,6 +56,9 @@ func (e *Engine) finishArchive(run *runState) error {
 	if err := run.recorder.Close(); err != nil {
 		problems = append(problems, err)
 	}
+	if n := run.recorder.Skipped(); n > 0 {
+		problems = append(problems, leftOut(n))
+	}
 	if run.cfg.WACZ {
 		kept, err := run.folder.KeptPages()
 		if err != nil {
@@ -73,4 +76,14 @@ func (e *Engine) finishArchive(run *runState) error {
 		}
 	}
 	return errors.Join(problems...)
+}
+
+// leftOut says that n exchanges are missing from the web archive (their
+// body could not be read back, or their address cannot be written in a
+// record); the saved files themselves are whole.
+func leftOut(n int) error {
+	if n == 1 {
+		return errors.New("One download could not be added to the web archive; the saved files are complete.")
+	}
+	return fmt.Errorf("%d downloads could not be added to the web archive; the saved files are complete.", n)
 }

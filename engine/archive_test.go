@@ -2,6 +2,7 @@ package engine
 
 import (
 	"archive/zip"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"pagekeeper/engine/page/pagetest"
 	"pagekeeper/engine/store"
 	"pagekeeper/engine/warc"
+	"pagekeeper/engine/warc/warctest"
 )
 
 // TestWebArchiveOfARun keeps complete pages and a web archive of the same
@@ -67,5 +69,47 @@ func TestWebArchiveOfARun(t *testing.T) {
 	index, _ := os.ReadFile(filepath.Join(cfg.OutputDir, store.IndexName))
 	if !strings.Contains(string(index), `href="`+name+`"`) {
 		t.Errorf("index.html does not link %s", name)
+	}
+}
+
+// TestWebArchiveOfSpilledPages: pages too big for memory are kept in the
+// very file they spilled to, while the web archive still reads that file;
+// making them durable must not close it under the archive.
+func TestWebArchiveOfSpilledPages(t *testing.T) {
+	srv := enginetest.New(t)
+	cfg := testConfig(t)
+	cfg.WARC = true
+	cfg.MemoryLimit = 64 << 10
+	e := newEngine(t, cfg)
+	addAll(t, e, srv.Paths(12, enginetest.Knobs{Size: 1 << 20, ContentType: "application/octet-stream"})...)
+	s := runToEnd(t, e)
+	if s.Problem != "" || s.Totals.Counts[Saved] != 12 {
+		t.Fatalf("problem %q, counts %v", s.Problem, s.Totals.Counts)
+	}
+	v, err := warc.Verify(filepath.Join(cfg.OutputDir, "archive"))
+	if err != nil {
+		t.Fatalf("the WARC files do not read back: %v", err)
+	}
+	if v.Open != 0 || v.Responses != 12 {
+		t.Errorf("%+v", v)
+	}
+}
+
+// TestLeftOutExchangesAreReported: an exchange the web archive had to
+// leave out is told to the user at the end of the run, not lost quietly.
+func TestLeftOutExchangesAreReported(t *testing.T) {
+	rec, err := warc.Open(t.TempDir(), warc.Info{Software: "Pagekeeper"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := warctest.Synthetic("http://example.com/x", 200, nil, []byte("x"))
+	bad.TargetURI = "http://example.com/x\r\nWARC-Type: metadata"
+	if err := rec.Record(context.Background(), bad); err != nil {
+		t.Fatal(err)
+	}
+	e := &Engine{}
+	err = e.finishArchive(&runState{recorder: rec})
+	if err == nil || err.Error() != "One download could not be added to the web archive; the saved files are complete." {
+		t.Errorf("problem %v", err)
 	}
 }

@@ -43,7 +43,7 @@ func (e *Engine) nextTask(ctx context.Context, run *runState) *task {
 	for {
 		e.mu.Lock()
 		now := time.Now()
-		t, wakeAt := run.sched.next(now, e.openPages(), e.stillQueued)
+		t, wakeAt := run.sched.next(now, e.openPages(run), e.stillQueued)
 		if t != nil {
 			e.begin(run, t, now)
 			e.mu.Unlock()

@@ -28,6 +28,10 @@ type runState struct {
 	started, ended time.Time
 	finishedBefore int  // jobs already ended when the run began, for the ETA
 	finishWhenDone bool // end by itself once every job has ended
+	// syncing counts pages written and waiting for their sync: they hold
+	// no body, so the bound on open pages leaves them out. Guarded by
+	// Engine.mu.
+	syncing int
 
 	// changed is closed and replaced whenever new work may be possible,
 	// waking the download workers that wait for it. Guarded by Engine.mu.
@@ -37,12 +41,18 @@ type runState struct {
 	finishedOnce sync.Once
 }
 
-// keepers is how many files may be synced at once. Syncs wait on the
-// disk, which commits many files together: 16 at once cost half as much
-// per file as one at a time on the disks measured, and 64 took 10,000
-// small pages 15% faster than 16 (one syncfs for many files was slower
-// than either).
+// keepers is how many files may be synced at once where each file is
+// synced on its own. Syncs wait on the disk, which commits many files
+// together: 16 at once cost half as much per file as one at a time on the
+// disks measured, and 64 took 10,000 small pages 15% faster than 16.
 const keepers = 64
+
+// groupKeepers is how many pages may wait for a sync where one sync of
+// the filesystem serves them all (Linux): a waiting page holds only its
+// name, and the more share a sync the fewer syncs are needed. On 10,000
+// pages of 20 KiB, 64 waiting pages needed 1,532 syncs; with this many,
+// about 500, and the run took 2.7 s instead of 4.1 s.
+const groupKeepers = 1024
 
 // StartOption changes how a run behaves.
 type StartOption func(*runState)
@@ -69,7 +79,6 @@ func (e *Engine) Start(ctx context.Context, opts ...StartOption) error {
 		sched:     newScheduler(cfg.PerHost, 2*(cfg.DownloadWorkers+cfg.SaveWorkers)),
 		resources: map[string]*resource{},
 		saveQ:     make(chan *job, cfg.DownloadWorkers+cfg.SaveWorkers),
-		keepQ:     make(chan *job, keepers),
 		cancel:    cancel,
 		started:   time.Now(),
 		changed:   make(chan struct{}),
@@ -138,6 +147,7 @@ func (e *Engine) pipeline(ctx context.Context, run *runState, done chan struct{}
 		folder.LinkArchive(waczName(run.cfg.OutputDir))
 	}
 
+	run.keepQ = make(chan *job, folder.KeepersFor(keepers, groupKeepers))
 	var workers sync.WaitGroup
 	for range run.cfg.DownloadWorkers {
 		workers.Go(func() { e.downloader(ctx, run) })
@@ -145,7 +155,7 @@ func (e *Engine) pipeline(ctx context.Context, run *runState, done chan struct{}
 	for range run.cfg.SaveWorkers {
 		workers.Go(func() { serve(ctx, run, run.saveQ, e.saveStep) })
 	}
-	for range keepers {
+	for range cap(run.keepQ) {
 		// Keepers make rendered pages durable and place them. Syncing
 		// waits on the disk, not the processor: many keepers let the disk
 		// commit many files at once while the savers go on assembling.
@@ -245,7 +255,7 @@ func (e *Engine) unfinished() int {
 // openPages is how many pages are started and not finished: the
 // scheduler starts no new page beyond its bound, so memory stays flat.
 // Callers hold e.mu.
-func (e *Engine) openPages() int {
+func (e *Engine) openPages(run *runState) int {
 	c := e.counts
-	return c[Downloading] + c[WaitingToSave] + c[Saving]
+	return c[Downloading] + c[WaitingToSave] + c[Saving] - run.syncing
 }

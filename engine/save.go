@@ -139,11 +139,38 @@ func (e *Engine) keep(ctx context.Context, run *runState, j *job) {
 		e.saveFailed(ctx, run, j, err)
 		return
 	}
+	// What the keepers need is taken now and the rest let go: a page
+	// waiting for its sync holds a file and a few names, not its body,
+	// so many can wait at once (one sync then serves them all) without
+	// counting against the pages the run keeps open.
+	r.ext, r.title, r.missing = w.asm.Extension(), w.asm.Title(), w.asm.Missing()
+	w.asm.Close()
+	w.asm = nil
+	if r.taken {
+		r.file = nil // the body's own handle, which the body closes
+	} else {
+		w.page.body.Release()
+		w.page.body = nil
+		if r.file, err = run.folder.Written(r.file); err != nil {
+			run.folder.Remove(r.name)
+			e.saveFailed(ctx, run, j, failure.Disk(err))
+			return
+		}
+	}
 	w.rendered = r
+	e.mu.Lock()
+	run.syncing++
+	run.wake()
+	e.mu.Unlock()
 	select {
 	case run.keepQ <- j:
 	case <-ctx.Done():
-		r.file.Close()
+		e.mu.Lock()
+		run.syncing--
+		e.mu.Unlock()
+		if r.file != nil {
+			r.file.Close()
+		}
 		run.folder.Remove(r.name)
 	}
 }
@@ -151,9 +178,15 @@ func (e *Engine) keep(ctx context.Context, run *runState, j *job) {
 // commit syncs a rendered page, gives it its final name (a final name only
 // ever holds a complete, durable file) and records it as saved.
 func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
+	defer func() {
+		e.mu.Lock()
+		run.syncing--
+		e.mu.Unlock()
+	}()
 	w := j.work
 	r := w.rendered
-	err := syncClose(r.file)
+	err := run.folder.SyncFile(r.file, r.name)
+	w.rendered.file = nil
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -169,8 +202,7 @@ func (e *Engine) commit(ctx context.Context, run *runState, j *job) {
 		e.saveFailed(ctx, run, j, failure.Disk(err))
 		return
 	}
-	missing := w.asm.Missing()
-	title := w.asm.Title()
+	missing, title := r.missing, r.title
 	e.mu.Lock()
 	j.savedPath, j.savedSize, j.sha256, j.savedAt = rel, r.size, r.sum, time.Now()
 	j.missing = missing
@@ -218,7 +250,7 @@ func archived(ctx context.Context, w *pageWork) error {
 // so reopening finds it and never fetches the page a second time.
 func (e *Engine) place(run *runState, j *job, r rendered) (string, error) {
 	p := j.work.page
-	folder, stem, ext := naming.SiteFolder(p.FinalURL), naming.FileStem(p.FinalURL, p.Disposition), j.work.asm.Extension()
+	folder, stem, ext := naming.SiteFolder(p.FinalURL), naming.FileStem(p.FinalURL, p.Disposition), r.ext
 	if j.newCopy {
 		stem = naming.Safe(stem+" "+time.Now().Format("2006-01-02"), 200)
 	}
@@ -288,6 +320,12 @@ type rendered struct {
 	name string // relative to the output folder
 	size int64
 	sum  string // SHA-256 of the content, hex
+	// from the assembly, which is closed once the page is written
+	ext, title string
+	missing    []MissingResource
+	// taken: file is the spilled body's own file, which the body (and a
+	// web archive reading it) still uses, so the body stays until the end
+	taken bool
 }
 
 // render writes the kept form of the page to a temporary file. A page kept
@@ -300,7 +338,7 @@ func render(ctx context.Context, folder *store.Folder, w *pageWork) (rendered, e
 	if asIs && body.Identity() {
 		if name, f, ok := body.TakeFile(); ok {
 			sum := body.SHA256()
-			return rendered{file: f, name: name, size: body.Size(), sum: hex.EncodeToString(sum[:])}, ctx.Err()
+			return rendered{file: f, name: name, size: body.Size(), sum: hex.EncodeToString(sum[:]), taken: true}, ctx.Err()
 		}
 	}
 	f, tmp, err := folder.CreateTemp("save")

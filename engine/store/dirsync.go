@@ -10,10 +10,11 @@ import (
 // began, so savers placing files in one folder at once share one sync
 // (group commit) instead of queueing one each behind the naming lock.
 type dirSyncer struct {
-	root *os.Root
-	mu   sync.Mutex
-	cond *sync.Cond
-	dirs map[string]*dirState
+	root  *os.Root
+	group *syncGroup // when set, one filesystem sync stands for every folder sync
+	mu    sync.Mutex
+	cond  *sync.Cond
+	dirs  map[string]*dirState
 }
 
 type dirState struct {
@@ -22,8 +23,8 @@ type dirState struct {
 	syncing bool
 }
 
-func (d *dirSyncer) init(root *os.Root) {
-	d.root = root
+func (d *dirSyncer) init(root *os.Root, group *syncGroup) {
+	d.root, d.group = root, group
 	d.cond = sync.NewCond(&d.mu)
 	d.dirs = map[string]*dirState{}
 }
@@ -46,6 +47,9 @@ func (d *dirSyncer) placed(folder string) {
 
 // durable returns once every name placed in folder so far is on disk.
 func (d *dirSyncer) durable(folder string) {
+	if d.group != nil && d.group.after() == nil {
+		return
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	s := d.state(folder)

@@ -37,6 +37,8 @@ type Folder struct {
 	taken   map[string]bool // fold keys of names placed or found in scanned folders
 	scanned map[string]bool // folders whose existing names are in taken
 	dirs    dirSyncer
+	fsSync  *syncGroup // Linux: one syncfs for many files; nil elsewhere
+	fsDir   *os.File   // what fsSync syncs through
 
 	manifest *Manifest
 	index    *indexWriter
@@ -54,8 +56,12 @@ func Open(dir string) (*Folder, error) {
 		return nil, folderError(dir, err)
 	}
 	f := &Folder{path: dir, root: root, taken: map[string]bool{}, scanned: map[string]bool{}}
-	f.dirs.init(root)
+	f.fsSync, f.fsDir = openFSSync(root)
+	f.dirs.init(root, f.fsSync)
 	if err := f.makeRunDir(); err != nil {
+		if f.fsDir != nil {
+			f.fsDir.Close()
+		}
 		root.Close()
 		return nil, folderError(dir, err)
 	}
@@ -167,6 +173,9 @@ func (f *Folder) Close(sync bool) {
 	if f.run != "" {
 		f.root.RemoveAll(f.run)
 		f.root.Remove(TempDirName) // only succeeds when no other run uses it
+	}
+	if f.fsDir != nil {
+		f.fsDir.Close()
 	}
 	f.root.Close()
 }
