@@ -37,7 +37,11 @@ type Body struct {
 	name string // the temporary file's name, while the body owns it
 	size int64
 	hash hash.Hash
-	sum  [32]byte
+	bg   *bgHash // hashes on another core once the body is large
+	// flushed is how much of the file the disk was asked to start
+	// writing, so the sync when it is kept has little left to do
+	flushed int64
+	sum     [32]byte
 
 	refs     atomic.Int32
 	freeOnce sync.Once
@@ -55,7 +59,6 @@ func newBody(spool Spool, limit int64, encoding string) *Body {
 // write appends p, moving everything to a temporary file when the memory
 // limit would be passed.
 func (b *Body) write(p []byte) error {
-	b.hash.Write(p)
 	if b.file == nil && int64(len(b.mem)+len(p)) > b.limit && b.spool != nil {
 		f, name, err := b.spool.CreateTemp("download")
 		if err != nil {
@@ -66,6 +69,12 @@ func (b *Body) write(p []byte) error {
 			return err
 		}
 		b.mem = nil
+		b.bg = newBGHash(b.hash) // what was in memory is digested already
+	}
+	if b.bg != nil {
+		b.bg.Write(p)
+	} else {
+		b.hash.Write(p)
 	}
 	if b.file != nil {
 		if _, err := b.file.Write(p); err != nil {
@@ -75,12 +84,21 @@ func (b *Body) write(p []byte) error {
 		b.mem = append(b.mem, p...)
 	}
 	b.size += int64(len(p))
+	if b.file != nil && b.size-b.flushed >= writebackChunk {
+		startWriteback(b.file, b.flushed, b.size-b.flushed)
+		b.flushed = b.size
+	}
 	return nil
 }
 
 // finish seals the body once the last byte has arrived.
 func (b *Body) finish() {
-	copy(b.sum[:], b.hash.Sum(nil))
+	if b.bg != nil {
+		copy(b.sum[:], b.bg.Sum())
+		b.bg = nil
+	} else {
+		copy(b.sum[:], b.hash.Sum(nil))
+	}
 	b.hash = nil
 }
 
@@ -158,6 +176,10 @@ func (b *Body) Release() {
 
 func (b *Body) free() {
 	b.freeOnce.Do(func() {
+		if b.bg != nil { // given up while arriving
+			b.bg.stop()
+			b.bg = nil
+		}
 		b.mem = nil
 		if b.file != nil {
 			b.file.Close()

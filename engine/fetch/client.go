@@ -67,4 +67,7 @@ func (c *Client) CloseIdleConnections() { c.transport.CloseIdleConnections() }
 
 // bufferPool holds the copy buffers: a new 64 KiB buffer per download was
 // three quarters of all the bytes the engine allocated.
-var bufferPool = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+var bufferPool = sync.Pool{New: func() any { b := make([]byte, readBufferSize); return &b }}
+
+// readBufferSize is how much one read of a body takes at most.
+const readBufferSize = 64 << 10

@@ -191,6 +191,9 @@ func TestBodySpillsAndIsReleased(t *testing.T) {
 	if !bytes.Equal(ba, bb) || !bytes.Equal(ba, enginetest.Body("/spill", 300000)) {
 		t.Error("readers disagree or differ from the page")
 	}
+	if resp.Body.SHA256() != sha256.Sum256(ba) {
+		t.Error("the digest of a spilled body (hashed as it arrived, on another core) is wrong")
+	}
 	resp.Body.Retain()
 	resp.Body.Release()
 	if len(sp.files(t)) != 1 {
