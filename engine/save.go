@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"io"
 	"os"
 	"time"
@@ -254,11 +255,11 @@ func (e *Engine) place(run *runState, j *job, r rendered) (string, error) {
 	if j.newCopy {
 		stem = naming.Safe(stem+" "+time.Now().Format("2006-01-02"), 200)
 	}
-	rel, err := run.folder.Reserve(folder, stem, ext)
-	if err != nil {
-		return "", err
-	}
 	for {
+		rel, err := run.folder.Reserve(folder, stem, ext)
+		if err != nil {
+			return "", err
+		}
 		e.mu.Lock()
 		j.savedPath, j.sha256, j.savedSize = rel, r.sum, r.size
 		e.keepRecord(j)
@@ -269,11 +270,11 @@ func (e *Engine) place(run *runState, j *job, r rendered) (string, error) {
 				return "", err
 			}
 		}
-		placed, err := run.folder.PlaceAt(r.name, rel, stem, ext)
-		if err != nil || placed == rel {
-			return placed, err
+		// Another program may take the name meanwhile: then the next
+		// name is reserved and written down before the file takes it.
+		if err := run.folder.PlaceAt(r.name, rel); !errors.Is(err, store.ErrNameTaken) {
+			return rel, err
 		}
-		rel = placed // another program took the name meanwhile: record the new one
 	}
 }
 
@@ -300,6 +301,8 @@ func (e *Engine) saveFailed(ctx context.Context, run *runState, j *job, err erro
 		j.work.close()
 		j.work = nil
 	}
+	// place may have written down a name the file never took.
+	j.savedPath, j.sha256, j.savedSize = "", "", 0
 	row := e.failLocked(j, failure.Disk(err).Failure)
 	e.mu.Unlock()
 	e.addRow(run, row)

@@ -54,15 +54,16 @@ func (g *syncGroup) after() error {
 			continue
 		}
 		g.running = true
+		if pause := g.gap - time.Since(g.lastStart); pause > 0 {
+			// Those who arrive during the pause share this sync: it is
+			// not counted as begun until the pause is over.
+			g.mu.Unlock()
+			time.Sleep(pause)
+			g.mu.Lock()
+		}
 		g.started++
 		n := g.started
-		last := g.lastStart
 		g.mu.Unlock()
-		// Those who arrive during the pause share this sync: it has not
-		// begun yet, and started already counts it.
-		if pause := g.gap - time.Since(last); pause > 0 {
-			time.Sleep(pause)
-		}
 		start := time.Now()
 		err := g.sync()
 		g.mu.Lock()

@@ -190,3 +190,27 @@ func TestGroupSyncPlacesManyFiles(t *testing.T) {
 	}
 	t.Logf("%d syncs for 200 files", disk.syncs)
 }
+
+// TestSyncGroupPauseGathers: a writer arriving while the next sync waits
+// out the pause is served by that very sync, not the one after.
+func TestSyncGroupPauseGathers(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		disk := &fakeDisk{}
+		g := newSyncGroup(disk.sync, 10*time.Millisecond)
+		disk.write()
+		g.after() // the first sync: nothing to wait for
+		disk.write()
+		done := make(chan struct{})
+		go func() {
+			g.after() // pauses until 10 ms after the first sync began
+			close(done)
+		}()
+		time.Sleep(2 * time.Millisecond)
+		n := disk.write()
+		g.after()
+		<-done
+		if disk.syncs != 2 || disk.durable < n {
+			t.Errorf("%d syncs, %d of %d writes durable; want 2 syncs covering all", disk.syncs, disk.durable, n)
+		}
+	})
+}

@@ -9,15 +9,23 @@ import (
 	"pagekeeper/engine/naming"
 )
 
+// ErrNameTaken: another program took a reserved name before the file
+// could; reserve another.
+var ErrNameTaken = errors.New("the name was taken meanwhile")
+
 // Place gives the finished, synced temporary file tmp its final name in
 // folder: stem+ext, or "stem (2)"+ext and so on when taken. It never
 // replaces an existing file. It returns once the new name is durable too.
 func (f *Folder) Place(tmp, folder, stem, ext string) (string, error) {
-	rel, err := f.Reserve(folder, stem, ext)
-	if err != nil {
-		return "", err
+	for {
+		rel, err := f.Reserve(folder, stem, ext)
+		if err != nil {
+			return "", err
+		}
+		if err := f.PlaceAt(tmp, rel); !errors.Is(err, ErrNameTaken) {
+			return rel, err
+		}
 	}
-	return f.PlaceAt(tmp, rel, stem, ext)
 }
 
 // Reserve picks the name a file will get in folder (stem+ext, or "stem
@@ -54,34 +62,31 @@ func (f *Folder) Reserve(folder, stem, ext string) (string, error) {
 	return "", failure.New(failure.DiskError, errors.New("too many files with the same name"))
 }
 
-// PlaceAt gives tmp the reserved name rel. It never replaces a file: if
-// something took the name meanwhile (another program), the next free name
-// is used and returned. It returns once the name is durable.
-func (f *Folder) PlaceAt(tmp, rel, stem, ext string) (string, error) {
-	folder := path.Dir(rel)
-	for {
-		err := f.root.Link(tmp, rel)
-		if err == nil {
-			f.root.Remove(tmp)
-			break
+// PlaceAt gives tmp the reserved name rel and returns once the name is
+// durable. It never replaces a file: if something took the name
+// meanwhile (another program), tmp stays where it is and ErrNameTaken
+// says to reserve another name.
+func (f *Folder) PlaceAt(tmp, rel string) error {
+	err := f.root.Link(tmp, rel)
+	switch {
+	case err == nil:
+		f.root.Remove(tmp)
+	case errors.Is(err, fs.ErrExist):
+		return ErrNameTaken
+	default:
+		// No hard links here (some USB and network disks): check, then
+		// rename.
+		if _, statErr := f.root.Lstat(rel); statErr == nil {
+			return ErrNameTaken
 		}
-		if !errors.Is(err, fs.ErrExist) {
-			// No hard links here (some USB and network disks): check,
-			// then rename.
-			if _, statErr := f.root.Lstat(rel); statErr != nil {
-				if err := f.root.Rename(tmp, rel); err != nil {
-					return "", failure.Disk(err)
-				}
-				break
-			}
-		}
-		if rel, err = f.Reserve(folder, stem, ext); err != nil {
-			return "", err
+		if err := f.root.Rename(tmp, rel); err != nil {
+			return failure.Disk(err)
 		}
 	}
+	folder := path.Dir(rel)
 	f.dirs.placed(folder)
 	f.dirs.durable(folder)
-	return rel, nil
+	return nil
 }
 
 // ensureDir makes folder and reports whether it had to.
