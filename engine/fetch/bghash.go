@@ -5,6 +5,11 @@ import (
 	"sync"
 )
 
+// bgHashAfter is how large a body grows before its hashing moves to
+// another core: below it the goroutine and its buffers cost more than
+// they save (most resources are a few kilobytes).
+const bgHashAfter = 4 << 20
+
 // bgHashBuffers is how many chunks may wait for the hasher; with 64 KiB
 // reads that is 256 KiB of lead per large download.
 const bgHashBuffers = 4

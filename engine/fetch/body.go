@@ -69,7 +69,9 @@ func (b *Body) write(p []byte) error {
 			return err
 		}
 		b.mem = nil
-		b.bg = newBGHash(b.hash) // what was in memory is digested already
+	}
+	if b.bg == nil && b.size >= bgHashAfter {
+		b.bg = newBGHash(b.hash) // what came before is digested already
 	}
 	if b.bg != nil {
 		b.bg.Write(p)

@@ -184,9 +184,12 @@ func (c *Client) hop(ctx context.Context, r Request, target *url.URL, auth *url.
 		b.Release()
 		return nil, nil, failure.New(failure.Encoding, err)
 	}
-	if !c.record(ctx, r.Recorded, ex, b) {
+	if err := c.record(ctx, r.Recorded, ex, b); err != nil {
 		b.Release()
-		return nil, nil, failure.New(failure.Canceled, ctx.Err())
+		if ctx.Err() != nil {
+			return nil, nil, failure.New(failure.Canceled, ctx.Err())
+		}
+		return nil, nil, failure.Disk(err) // the web archive could not be written
 	}
 	return &Response{
 		FinalURL: target, Started: started, Status: code, Header: resp.Header,
@@ -216,11 +219,12 @@ func (c *Client) keepSmallBody(ctx context.Context, cancel context.CancelCauseFu
 	b.Release()
 }
 
-// record hands ex to the recorder, holding b for it. It reports false when
-// the run was stopped while the recorder was full.
-func (c *Client) record(ctx context.Context, p *Pending, ex *capture.Exchange, b *Body) bool {
+// record hands ex to the recorder, holding b for it. It fails when the
+// run was stopped while the recorder was full, or when the web archive
+// can no longer be written.
+func (c *Client) record(ctx context.Context, p *Pending, ex *capture.Exchange, b *Body) error {
 	if c.recorder == nil {
-		return true
+		return nil
 	}
 	if p != nil {
 		p.add()
@@ -237,7 +241,7 @@ func (c *Client) record(ctx context.Context, p *Pending, ex *capture.Exchange, b
 			p.done()
 		}
 	})
-	return c.recorder.Record(ctx, ex) == nil
+	return c.recorder.Record(ctx, ex)
 }
 
 // dispositionName is the file name from a Content-Disposition header, or "".

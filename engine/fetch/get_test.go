@@ -3,14 +3,18 @@ package fetch
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"syscall"
 	"testing"
 
+	"pagekeeper/engine/capture"
 	"pagekeeper/engine/enginetest"
 	"pagekeeper/engine/failure"
 )
@@ -212,5 +216,41 @@ func TestBodySpillsAndIsReleased(t *testing.T) {
 	resp.Body.Release()
 	if !ok || len(sp.files(t)) != 1 {
 		t.Errorf("a taken file must stay: %q %v", name, sp.files(t))
+	}
+}
+
+// TestLargeBodyDigest: a body past the size where hashing moves to a
+// second core still gets the digest of its bytes.
+func TestLargeBodyDigest(t *testing.T) {
+	srv := enginetest.New(t)
+	c := testClient(t, nil)
+	sp := &dirSpool{dir: t.TempDir()}
+	size := int64(bgHashAfter + 1<<20 + 17)
+	u := mustURL(t, srv.URLFor("/large", enginetest.Knobs{Size: size}))
+	resp, err := c.Get(t.Context(), Request{URL: u, MaxSize: 1 << 30, MemoryLimit: 64 << 10, Spool: sp})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Release()
+	if resp.Body.SHA256() != sha256.Sum256(enginetest.Body("/large", size)) {
+		t.Error("the digest of a large body is wrong")
+	}
+}
+
+// brokenArchive is a web archive that can no longer be written, as after
+// its disk filled up.
+type brokenArchive struct{}
+
+func (brokenArchive) Record(context.Context, *capture.Exchange) error {
+	return &fs.PathError{Op: "write", Path: "archive.warc.gz", Err: syscall.ENOSPC}
+}
+
+// TestArchiveFailureIsNotAStop: a page whose exchange the web archive
+// cannot take fails with the archive's reason, not as "Stopped".
+func TestArchiveFailureIsNotAStop(t *testing.T) {
+	srv := enginetest.New(t)
+	_, err := get(t, testClient(t, brokenArchive{}), srv.URLFor("/p", enginetest.Knobs{Size: 100}))
+	if k := kindOf(err); k != failure.DiskFull {
+		t.Errorf("kind %v (%v), want DiskFull", k, err)
 	}
 }
