@@ -287,13 +287,13 @@ func (e *Engine) Notice() string {
 // another Pagekeeper may use it. Stop the run and wait for Done first.
 func (e *Engine) Close() error {
 	e.mu.Lock()
+	if e.phase.Busy() {
+		e.mu.Unlock()
+		return ErrBusy // the run still writes the list
+	}
 	s := e.session
 	e.session = nil
-	busy := e.phase.Busy()
 	e.mu.Unlock()
-	if busy {
-		return ErrBusy
-	}
 	if s == nil {
 		return nil
 	}

@@ -66,6 +66,29 @@ func TestTheListSurvivesQuitting(t *testing.T) {
 	}
 }
 
+// TestCloseDuringARunKeepsTheList: Close while a run goes on is refused
+// and changes nothing: the run's saved pages still reach the list, and
+// the folder is let go once the run has ended.
+func TestCloseDuringARunKeepsTheList(t *testing.T) {
+	srv := enginetest.New(t)
+	cfg := testConfig(t)
+	e := newEngine(t, cfg)
+	addAll(t, e, srv.Paths(10, enginetest.Knobs{Size: 4096, Drip: 5 * time.Millisecond, DripChunk: 512})...)
+	if err := e.Start(t.Context(), FinishWhenDone()); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Close(); err != ErrBusy {
+		t.Fatalf("Close during a run: %v, want ErrBusy", err)
+	}
+	waitDone(t, e)
+	if err := e.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if s := newEngine(t, cfg).Snapshot(); s.Totals.Counts[Saved] != 10 {
+		t.Errorf("reopened list: %v, want 10 saved", s.Totals.Counts)
+	}
+}
+
 // TestMissingFilesAreShownAndFetchedAgain: what is on disk is the truth.
 func TestMissingFilesAreShownAndFetchedAgain(t *testing.T) {
 	srv := enginetest.New(t)
