@@ -147,3 +147,42 @@ func TestWriteFailureRetried(t *testing.T) {
 		sameRecords(t, mustLoad(t, j), want)
 	})
 }
+
+// While the disk refuses writes, a full batch is tried again once per
+// retryInterval, not once for every change made meanwhile.
+func TestFullBatchRetriedOnlyOnItsClock(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		j := mustOpen(t, t.TempDir())
+		defer mustClose(t, j)
+		var pages int
+		if err := j.st.db.QueryRow(`PRAGMA page_count`).Scan(&pages); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := j.st.db.Exec(`PRAGMA max_page_count = ` + itoa(pages)); err != nil {
+			t.Fatal(err)
+		}
+		var writes int
+		beforeWrite = func() { writes++ }
+		defer func() { beforeWrite = nil }()
+		for id := 1; id <= batchSize+50; id++ {
+			r := sample(id, 1)
+			r.URL += strings.Repeat("x", 8000)
+			j.Put(r)
+		}
+		synctest.Wait()
+		if j.Err() == nil {
+			t.Fatal("the full disk was not noticed")
+		}
+		tried := writes
+		for id := 1; id <= 50; id++ {
+			j.Put(sample(id, 2))
+			synctest.Wait()
+		}
+		if writes != tried {
+			t.Errorf("%d more writes tried for 50 changes on a full disk, before the retry interval", writes-tried)
+		}
+		if _, err := j.st.db.Exec(`PRAGMA max_page_count = 1000000`); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -202,12 +202,16 @@ func (j *Journal) Remove(ids ...int) {
 	j.signal(before, after)
 }
 
-// signal wakes the writer when the batch stops being empty or grows full.
+// signal wakes the writer when the batch stops being empty or becomes
+// full. Only the change that fills it does: a batch already full is the
+// writer's to retry (on its clock while the disk refuses it).
 func (j *Journal) signal(before, after int) {
 	ch := j.wake
 	switch {
-	case after >= batchSize:
+	case after >= batchSize && before < batchSize:
 		ch = j.full
+	case after >= batchSize:
+		return
 	case before > 0 || after == 0:
 		return
 	}
