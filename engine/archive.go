@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"pagekeeper/engine/naming"
 	"pagekeeper/engine/warc"
 )
 
@@ -33,16 +34,11 @@ func WACZPath(dir string) string { return filepath.Join(dir, waczName(dir)) }
 // waczName is the package's file name: the output folder's own name, so a
 // collection handed on says where it came from.
 func waczName(dir string) string {
-	base := strings.Map(func(r rune) rune {
-		if r < ' ' || strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '_'
-		}
-		return r
-	}, filepath.Base(filepath.Clean(dir)))
-	if base == "" || base == "." || base == ".." || base == string(filepath.Separator) {
+	base := filepath.Base(filepath.Clean(dir))
+	if base == "." || base == ".." || base == string(filepath.Separator) {
 		base = "archive"
 	}
-	return base + ".wacz"
+	return naming.Safe(base, naming.MaxStemBytes) + ".wacz"
 }
 
 // finishArchive closes the run's WARC file and, when asked, packs the

@@ -113,3 +113,18 @@ func TestLeftOutExchangesAreReported(t *testing.T) {
 		t.Errorf("problem %v", err)
 	}
 }
+
+// TestWACZNameIsSafeEverywhere: the package takes the folder's name, made
+// safe as every file name is (a reserved Windows name, a hidden name).
+func TestWACZNameIsSafeEverywhere(t *testing.T) {
+	for dir, want := range map[string]string{
+		"/home/ann/My pages": "My pages.wacz",
+		"/home/ann/con":      "con_.wacz",
+		"/home/ann/.pages":   "_.pages.wacz",
+		"/":                  "archive.wacz",
+	} {
+		if got := waczName(dir); got != want {
+			t.Errorf("waczName(%q) = %q, want %q", dir, got, want)
+		}
+	}
+}

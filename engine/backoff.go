@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"context"
 	"math/rand/v2"
 	"time"
 )
@@ -21,17 +20,4 @@ func backoff(n int, base, serverAsked time.Duration) time.Duration {
 		d = maxBackoff
 	}
 	return d/2 + rand.N(d)
-}
-
-// sleepCtx waits d or until ctx ends, whichever is first, and reports
-// whether the full wait passed.
-func sleepCtx(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }

@@ -1,9 +1,7 @@
 package engine
 
 import (
-	"context"
 	"testing"
-	"testing/synctest"
 	"time"
 )
 
@@ -19,26 +17,6 @@ func TestBackoffDoublesWithJitterAndCap(t *testing.T) {
 	if got := backoff(1, time.Second, 7*time.Second); got != 7*time.Second {
 		t.Errorf("a server's Retry-After is used as given: %v", got)
 	}
-}
-
-// TestSleepCtxWaitsOrStops checks the wait between attempts in a synctest
-// bubble: the full wait passes on the fake clock, and a cancel ends it early.
-func TestSleepCtxWaitsOrStops(t *testing.T) {
-	synctest.Test(t, func(t *testing.T) {
-		start := time.Now()
-		if !sleepCtx(context.Background(), 42*time.Second) || time.Since(start) != 42*time.Second {
-			t.Errorf("waited %v", time.Since(start))
-		}
-		ctx, cancel := context.WithCancel(context.Background())
-		go func() {
-			time.Sleep(3 * time.Second)
-			cancel()
-		}()
-		start = time.Now()
-		if sleepCtx(ctx, time.Minute) || time.Since(start) != 3*time.Second {
-			t.Errorf("a canceled wait took %v", time.Since(start))
-		}
-	})
 }
 
 func TestRateMeterFollowsRecentSpeed(t *testing.T) {

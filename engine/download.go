@@ -126,8 +126,7 @@ func (e *Engine) fetchPage(ctx context.Context, run *runState, t *task) {
 		e.addRow(run, row)
 		return
 	}
-	j.status = resp.Status
-	j.finalURL = address.Redact(resp.FinalURL.String())
+	// Status and final address came with the answer (OnAnswer).
 	j.contentType = resp.ContentType
 	j.failure = failureNone
 	shownURL, _ := url.Parse(j.shown())

@@ -375,15 +375,6 @@ func render(ctx context.Context, folder *store.Folder, w *pageWork) (rendered, e
 	return r, nil
 }
 
-// syncClose makes f's bytes durable and closes it.
-func syncClose(f *os.File) error {
-	err := f.Sync()
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // ctxWriter stops a long write as soon as the run is stopped.
 type ctxWriter struct {
 	ctx context.Context

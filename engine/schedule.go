@@ -8,11 +8,10 @@ import (
 // task is one request to make: a page (job set) or a resource of pages
 // already started (res set).
 type task struct {
-	job       *job
-	res       *resource
-	site      *site
-	notBefore time.Time // a retry waits for this time
-	seq       uint64    // order of arrival, for fair ties
+	job  *job
+	res  *resource
+	site *site
+	seq  uint64 // order of arrival, for fair ties
 }
 
 // site is one host's share of the work: its queues, what runs there now
@@ -80,7 +79,6 @@ func (s *scheduler) addResource(r *resource, now time.Time) {
 // retryAt puts t back once notBefore has passed; until then it holds no
 // worker and is nobody's turn.
 func (s *scheduler) retryAt(t *task, notBefore time.Time) {
-	t.notBefore = notBefore
 	heap.Push(&s.timers, timer{at: notBefore, task: t})
 }
 
@@ -182,11 +180,6 @@ func (s *scheduler) take(ring *deque[*site], now time.Time, valid func(*task) bo
 		}
 	}
 	return nil
-}
-
-// reset forgets every queued task and pause: a new run starts clean.
-func (s *scheduler) reset() {
-	*s = *newScheduler(s.perSite, s.maxOpen)
 }
 
 // timer is a retry or the end of a site's pause.

@@ -110,9 +110,6 @@ func (b *Body) Size() int64 { return b.size }
 // SHA256 is the digest of the bytes as received.
 func (b *Body) SHA256() [32]byte { return b.sum }
 
-// Encoding is the Content-Encoding the bytes are in, "" when none.
-func (b *Body) Encoding() string { return b.encoding }
-
 // Identity reports whether the content is the wire bytes themselves, so
 // SHA256 is also the content's digest.
 func (b *Body) Identity() bool { return b.encoding == "" }

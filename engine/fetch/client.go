@@ -58,9 +58,6 @@ func New(s Settings, rec capture.Recorder) *Client {
 	}
 }
 
-// Settings returns the settings in force, defaults filled in.
-func (c *Client) Settings() Settings { return c.s }
-
 // CloseIdleConnections closes kept-alive connections, so no connection
 // goroutine outlives a run.
 func (c *Client) CloseIdleConnections() { c.transport.CloseIdleConnections() }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -54,23 +55,9 @@ func responseHead(resp *http.Response) []byte {
 	h.Del("Transfer-Encoding")
 	if resp.ContentLength >= 0 && h.Get("Content-Length") == "" && len(resp.TransferEncoding) == 0 {
 		// net/http moves a known length out of the header map at times.
-		h.Set("Content-Length", itoa(resp.ContentLength))
+		h.Set("Content-Length", strconv.FormatInt(resp.ContentLength, 10))
 	}
 	h.Write(&b)
 	b.WriteString("\r\n")
 	return b.Bytes()
-}
-
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	var buf [20]byte
-	i := len(buf)
-	for n > 0 {
-		i--
-		buf[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(buf[i:])
 }

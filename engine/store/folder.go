@@ -74,13 +74,6 @@ func Open(dir string) (*Folder, error) {
 	return f, nil
 }
 
-// Path is the folder's path as given to Open.
-func (f *Folder) Path() string { return f.path }
-
-// Root is the folder's os.Root, for packages that write files of their
-// own in it (the web archive, the index).
-func (f *Folder) Root() *os.Root { return f.root }
-
 // Manifest is the folder's manifest.csv.
 func (f *Folder) Manifest() *Manifest { return f.manifest }
 

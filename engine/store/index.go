@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
-	"path"
 	"sync"
 	"time"
 )
@@ -242,7 +242,7 @@ func (f *Folder) keptPages() ([]IndexEntry, error) {
 		line, err := r.ReadBytes('\n')
 		if len(bytes.TrimSpace(line)) > 0 && bytes.HasSuffix(line, []byte("\n")) {
 			var e IndexEntry
-			if json.Unmarshal(line, &e) == nil && e.File != "" && path.IsAbs("/"+e.File) {
+			if json.Unmarshal(line, &e) == nil && fs.ValidPath(e.File) && e.File != "." {
 				out = append(out, e)
 			}
 		}

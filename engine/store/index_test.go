@@ -83,3 +83,25 @@ func BenchmarkIndex10k(b *testing.B) {
 		}
 	}
 }
+
+// TestKeptPagesOutsideTheFolderAreIgnored: a line of pages.jsonl naming a
+// file outside the folder (damaged or planted) is never listed or linked.
+func TestKeptPagesOutsideTheFolderAreIgnored(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, ".pagekeeper"), 0o700)
+	lines := `{"address":"https://a/","file":"a/index.html"}
+{"address":"https://b/","file":"../../etc/passwd"}
+{"address":"https://c/","file":"/etc/passwd"}
+{"address":"https://d/","file":"d/../../x.html"}
+`
+	os.WriteFile(filepath.Join(dir, ".pagekeeper", "pages.jsonl"), []byte(lines), 0o600)
+	f := open(t, dir)
+	defer f.Close(true)
+	kept, err := f.keptPages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(kept) != 1 || kept[0].File != "a/index.html" {
+		t.Errorf("kept %+v", kept)
+	}
+}

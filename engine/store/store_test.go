@@ -197,3 +197,38 @@ func TestDirSyncsAreShared(t *testing.T) {
 		t.Errorf("placed %d, synced %d", st.placed, st.synced)
 	}
 }
+
+// TestPlaceAtATakenName: a name another program took after it was
+// reserved is not replaced; the file stays where it is for the next name.
+func TestPlaceAtATakenName(t *testing.T) {
+	dir := t.TempDir()
+	f := open(t, dir)
+	defer f.Close(true)
+	rel, err := f.Reserve("site", "page", ".html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte("theirs"), 0o644)
+	file, tmp, err := f.CreateTemp("t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprint(file, "ours")
+	file.Close()
+	if err := f.PlaceAt(tmp, rel); err != ErrNameTaken {
+		t.Fatalf("PlaceAt on a taken name: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel))); string(b) != "theirs" {
+		t.Errorf("the other program's file became %q", b)
+	}
+	next, err := f.Reserve("site", "page", ".html")
+	if err != nil || next == rel {
+		t.Fatalf("next name %q, %v", next, err)
+	}
+	if err := f.PlaceAt(tmp, next); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(next))); string(b) != "ours" {
+		t.Errorf("%s holds %q", next, b)
+	}
+}

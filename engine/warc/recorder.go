@@ -130,9 +130,6 @@ func (r *Recorder) Close() error {
 	return r.failure()
 }
 
-// Err is the first write failure so far, nil while all is well.
-func (r *Recorder) Err() error { return r.failure() }
-
 // Skipped is how many exchanges were left out for a fault of their own (an
 // address with control characters, a payload that could not be read back)
 // while the archive went on.
