@@ -102,6 +102,9 @@ func (w *Window) applyAt(s engine.Snapshot, urgent bool) {
 		// "Queued: press Start" is only true while no run is under way.
 		w.table.redrawOnScreen()
 	}
+	if !w.phase.Busy() {
+		urgent = true // without a run changes are few: each is drawn at once
+	}
 	if listMoved || prev != w.phase {
 		urgent = true
 		if w.reported && (!addedOnly || prev != w.phase) {

@@ -25,6 +25,11 @@ type pump struct {
 	do    func(func())
 
 	last    uint64      // version of the last snapshot taken; only tick touches it
+	// problems is the last Problem and ListProblem sent: they change
+	// without a new version (the list's writer works in the background),
+	// so an idle tick still sends a snapshot when they do. Only tick
+	// touches it.
+	problems [2]string
 	waiting atomic.Bool // a snapshot is on its way to the UI and not applied yet
 
 	quit     chan struct{}
@@ -51,12 +56,14 @@ func (p *pump) tick() {
 		return
 	}
 	s := p.eng.Changes(p.last)
-	if s.Version == p.last && len(s.Jobs) == 0 && !s.Phase.Busy() {
+	problems := [2]string{s.Problem, s.ListProblem}
+	if s.Version == p.last && len(s.Jobs) == 0 && !s.Phase.Busy() && problems == p.problems {
 		// An idle list: nothing to draw, and no reason to wake the
 		// window's goroutine twice a second.
 		p.waiting.Store(false)
 		return
 	}
+	p.problems = problems
 	prev := p.last
 	p.last = s.Version
 	parts := split(s, applyBatch, prev)

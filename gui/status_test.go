@@ -143,3 +143,20 @@ func TestCountLineWithNothingReady(t *testing.T) {
 		t.Errorf("count %q", w.count.Text)
 	}
 }
+
+// TestIdleChangesAreDrawnAtOnce: without a run, a change that comes just
+// after a person's action (a row found failed by the folder check) still
+// updates the counts and buttons; nothing later would draw it.
+func TestIdleChangesAreDrawnAtOnce(t *testing.T) {
+	w := newTestWindow(t, testConfig(t))
+	job := engine.JobStatus{ID: 1, URL: "https://example.com/", State: engine.Saved, Version: 1}
+	var totals engine.Totals
+	totals.Counts[engine.Saved] = 1
+	w.applyAt(engine.Snapshot{Version: 1, Phase: engine.Idle, Totals: totals, Jobs: []engine.JobStatus{job}, Full: true}, true)
+	job.State, job.Version = engine.Failed, 2
+	totals.Counts[engine.Saved], totals.Counts[engine.Failed] = 0, 1
+	w.applyAt(engine.Snapshot{Version: 2, Phase: engine.Idle, Totals: totals, Jobs: []engine.JobStatus{job}}, false)
+	if w.retryFailed.Disabled() {
+		t.Error("a failed row while idle left Retry failed disabled")
+	}
+}
