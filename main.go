@@ -28,6 +28,14 @@ func main() {
 		fs.PrintDefaults()
 	}
 	fs.Parse(os.Args[1:])
+	if why := cli.ExtraArgs(fs); why != "" {
+		fmt.Fprintln(os.Stderr, "pagekeeper:", why)
+		os.Exit(cli.ExitBadInput)
+	}
+	if !*headless && (opts.Input != "" || opts.Output != "") {
+		fmt.Fprintln(os.Stderr, "pagekeeper: -i and -o are for running without a window: add -headless")
+		os.Exit(cli.ExitBadInput)
+	}
 	if *version {
 		fmt.Println(appinfo.VersionLine("pagekeeper"))
 		return

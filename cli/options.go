@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 
@@ -41,7 +42,20 @@ func (o *Options) Register(fs *flag.FlagSet) {
 	fs.BoolVar(&o.NewCopy, "new-copy", false, "keep a new copy of addresses this folder already saved (its date in its name)")
 }
 
+// ExtraArgs says what is wrong with words left after the flags: the
+// command line takes none, and a list named without -i would otherwise be
+// ignored without a word. Empty when there are none.
+func ExtraArgs(fs *flag.FlagSet) string {
+	if fs.NArg() == 0 {
+		return ""
+	}
+	return fmt.Sprintf("unexpected %q: give the list of addresses with -i FILE", fs.Arg(0))
+}
+
 func (o Options) config() (engine.Config, error) {
+	if o.Downloaders < 1 || o.Savers < 1 || o.PerHost < 1 {
+		return engine.Config{}, errors.New("-downloaders, -savers and -per-host must each be at least 1")
+	}
 	cfg := engine.Config{
 		OutputDir: o.Output, DownloadWorkers: o.Downloaders,
 		SaveWorkers: o.Savers, PerHost: o.PerHost, WARC: o.WARC, WACZ: o.WACZ, NewCopy: o.NewCopy,

@@ -64,22 +64,37 @@ func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan
 	}
 	p := newPrinter(e, stdout) // only what ends from now on is printed
 	if opts.Input != "" {
-		added, err := addList(e, opts.Input, stdin)
+		added, stopped, err := readList(e, opts.Input, stdin, signals, stderr)
+		if stopped {
+			fmt.Fprintln(stderr, "pagekeeper: stopped while reading the list; the addresses read so far are in the folder's list")
+			return ExitIncomplete
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "pagekeeper:", err)
 			return ExitBadInput
 		}
+		listed := retryListed(e, added, stderr)
 		for _, r := range added.Rejected {
-			fmt.Fprintf(stderr, "line %d skipped: %s (%s)\n", r.Line, r.Reason, r.Text)
+			if r.InList == 0 {
+				fmt.Fprintf(stderr, "line %d skipped: %s (%s)\n", r.Line, r.Reason, r.Text)
+			}
+		}
+		if len(added.Accepted)+listed == 0 {
+			fmt.Fprintln(stderr, "pagekeeper: the list holds no web address to keep")
+			return ExitBadInput
 		}
 	}
 	if left := e.Snapshot().Totals; left.Counts[engine.Queued]+left.Counts[engine.Canceled] == 0 {
+		if failed := left.Counts[engine.Failed]; failed > 0 && opts.Input == "" {
+			fmt.Fprintf(stderr, "pagekeeper: nothing left to do, but %d addresses in this folder's list failed; give them again with -i to retry them\n", failed)
+			return ExitIncomplete
+		}
 		if opts.Input == "" {
 			fmt.Fprintln(stderr, "pagekeeper: nothing left to do in this folder's list; give addresses with -i")
-			return ExitOK
+		} else {
+			fmt.Fprintln(stderr, "pagekeeper: nothing left to do: every address given is already kept in this folder's list")
 		}
-		fmt.Fprintln(stderr, "pagekeeper: no new addresses to keep")
-		return ExitBadInput
+		return ExitOK
 	}
 
 	start := time.Now()
@@ -124,9 +139,67 @@ func run(opts Options, stdin io.Reader, stdout, stderr io.Writer, signals <-chan
 	return ExitOK
 }
 
+// readList adds the list like addList while listening for signals: the
+// first stops the reading (what was read stays in the folder's list), a
+// second quits at once. Standard input may never end, so a stop does not
+// wait for its next line.
+func readList(e *engine.Engine, name string, stdin io.Reader, signals <-chan os.Signal, stderr io.Writer) (engine.AddResult, bool, error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	type result struct {
+		added engine.AddResult
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		added, err := addList(ctx, e, name, stdin)
+		done <- result{added, err}
+	}()
+	for {
+		select {
+		case r := <-done:
+			return r.added, ctx.Err() != nil, r.err
+		case <-signals:
+			if ctx.Err() != nil {
+				fmt.Fprintln(stderr, "pagekeeper: quitting at once")
+				os.Exit(ExitQuit)
+			}
+			cancel()
+			if name == "-" {
+				return engine.AddResult{}, true, nil
+			}
+		}
+	}
+}
+
+// retryListed queues again the addresses of the list that this folder's
+// list already holds as failed (giving an address again means "keep
+// it"), and returns how many of the list's addresses it already holds.
+func retryListed(e *engine.Engine, added engine.AddResult, stderr io.Writer) int {
+	listed := map[int]bool{}
+	for _, r := range added.Rejected {
+		if r.InList > 0 {
+			listed[r.InList] = true
+		}
+	}
+	if len(listed) == 0 {
+		return 0
+	}
+	var failed []int
+	for _, j := range e.Snapshot().Jobs {
+		if listed[j.ID] && j.State == engine.Failed {
+			failed = append(failed, j.ID)
+		}
+	}
+	if n, _ := e.Retry(failed...); n > 0 {
+		fmt.Fprintf(stderr, "pagekeeper: trying again %d addresses that failed before\n", n)
+	}
+	return len(listed)
+}
+
 // addList reads the list (a text, CSV or bookmarks file, or standard
 // input for "-") entry by entry into e, never holding the whole file.
-func addList(e *engine.Engine, name string, stdin io.Reader) (engine.AddResult, error) {
+func addList(ctx context.Context, e *engine.Engine, name string, stdin io.Reader) (engine.AddResult, error) {
 	var r io.Reader = stdin
 	shown := "standard input"
 	if name != "-" {
@@ -141,7 +214,6 @@ func addList(e *engine.Engine, name string, stdin io.Reader) (engine.AddResult, 
 	if err != nil {
 		return engine.AddResult{}, err
 	}
-	ctx := context.Background()
 	res, err := e.AddEntries(ctx, l.Entries(ctx))
 	if err == nil {
 		err = l.Err()

@@ -50,6 +50,7 @@ func TestHeadlessRefusesBadInput(t *testing.T) {
 		"no folder":   {Input: "-", Downloaders: 1, Savers: 1, PerHost: 1},
 		"no file":     {Input: filepath.Join(t.TempDir(), "missing.txt"), Output: t.TempDir(), Downloaders: 1, Savers: 1, PerHost: 1},
 		"bad workers": {Input: "-", Output: t.TempDir(), Downloaders: 99, Savers: 1, PerHost: 1},
+		"no workers":  {Input: "-", Output: t.TempDir(), Downloaders: 0, Savers: 1, PerHost: 1},
 		"bad format":  {Input: "-", Output: t.TempDir(), Downloaders: 1, Savers: 1, PerHost: 1, Format: "pdf"},
 	} {
 		if code := Run(opts, strings.NewReader("example.com"), &stdout, &stderr); code != 2 {
@@ -58,5 +59,35 @@ func TestHeadlessRefusesBadInput(t *testing.T) {
 	}
 	if code := Run(Options{Input: "-", Output: t.TempDir(), Downloaders: 1, Savers: 1, PerHost: 1}, strings.NewReader("ftp://x\n"), &stdout, &stderr); code != 2 {
 		t.Errorf("nothing to keep: exit code %d, want 2", code)
+	}
+}
+
+// TestHeadlessRunAgain: the same command run again on the same folder
+// tries again what failed, and says all is well when all is kept.
+func TestHeadlessRunAgain(t *testing.T) {
+	srv := enginetest.New(t)
+	out := t.TempDir()
+	good := srv.URLFor("/article", enginetest.Knobs{Size: 5000})
+	missing := srv.URLFor("/gone", enginetest.Knobs{Status: 404})
+	opts := Options{Input: "-", Output: out, Downloaders: 2, Savers: 1, PerHost: 2, Format: "served"}
+	run := func(list string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := Run(opts, strings.NewReader(list), &stdout, &stderr)
+		return code, stderr.String()
+	}
+	if code, _ := run(good + "\n" + missing + "\n"); code != ExitIncomplete {
+		t.Fatalf("first run: exit %d", code)
+	}
+	before := srv.Requests()
+	code, stderr := run(good + "\n" + missing + "\n")
+	if code != ExitIncomplete || !strings.Contains(stderr, "trying again 1 addresses") || srv.Requests() != before+1 {
+		t.Errorf("again with a failed page: exit %d, %d requests\n%s", code, srv.Requests()-before, stderr)
+	}
+	if code, stderr := run(good + "\n"); code != ExitOK || !strings.Contains(stderr, "already kept") {
+		t.Errorf("again with a kept page: exit %d\n%s", code, stderr)
+	}
+	opts.Input = ""
+	if code, stderr := run(""); code != ExitIncomplete || !strings.Contains(stderr, "1 addresses in this folder's list failed") {
+		t.Errorf("going on with a failed page left: exit %d\n%s", code, stderr)
 	}
 }

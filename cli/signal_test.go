@@ -70,3 +70,51 @@ func TestSignalsStopCleanly(t *testing.T) {
 		})
 	}
 }
+
+// TestSignalWhileReadingTheList: a stop asked for while the list is still
+// being read (standard input that has not ended) is heard at once, and
+// what was read so far stays in the folder's list.
+func TestSignalWhileReadingTheList(t *testing.T) {
+	bin := buildCLI(t)
+	out := t.TempDir()
+	cmd := exec.Command(bin, "-i", "-", "-o", out)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	// The folder's list exists once the list is being read.
+	db := filepath.Join(out, ".pagekeeper", "session.db")
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		if _, err := os.Stat(db); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the folder's list never appeared")
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("exited early: %v\n%s", err, stderr.String())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	stdin.Write([]byte("https://example.com/one\n"))
+	cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-done:
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != ExitIncomplete || !strings.Contains(stderr.String(), "stopped while reading the list") {
+			t.Errorf("exit: %v\nstderr:\n%s", err, stderr.String())
+		}
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("SIGTERM while reading the list was not heard\n%s", stderr.String())
+	}
+}

@@ -275,7 +275,7 @@ func (e *Engine) addParsed(parsed address.Parsed, res *AddResult) error {
 	for _, a := range parsed.Accepted {
 		if old, ok := e.byURL[a.URL]; ok {
 			res.Rejected = append(res.Rejected, address.Rejection{
-				Line: a.Line, Text: address.Display(a.URL), Duplicate: true,
+				Line: a.Line, Text: address.Display(a.URL), Duplicate: true, InList: old.id,
 				Reason: "Already in the list as #" + strconv.Itoa(old.id),
 			})
 			continue

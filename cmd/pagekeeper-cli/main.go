@@ -22,6 +22,10 @@ func main() {
 		fs.PrintDefaults()
 	}
 	fs.Parse(os.Args[1:])
+	if why := cli.ExtraArgs(fs); why != "" {
+		fmt.Fprintln(os.Stderr, "pagekeeper-cli:", why)
+		os.Exit(cli.ExitBadInput)
+	}
 	if *version {
 		fmt.Println(appinfo.VersionLine("pagekeeper-cli"))
 		return

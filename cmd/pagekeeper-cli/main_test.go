@@ -178,3 +178,15 @@ func TestKeepsALoopbackSite(t *testing.T) {
 		t.Errorf("no index: %v", err)
 	}
 }
+
+// TestWordsWithoutAFlagAreRefused: a list named without -i is refused
+// with words, not ignored with "nothing left to do" and success.
+func TestWordsWithoutAFlagAreRefused(t *testing.T) {
+	cmd := exec.Command(build(t), "-o", t.TempDir(), "urls.txt")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	if cmd.ProcessState.ExitCode() != 2 || !strings.Contains(stderr.String(), `unexpected "urls.txt": give the list of addresses with -i FILE`) {
+		t.Errorf("exit %v\n%s", err, stderr.String())
+	}
+}

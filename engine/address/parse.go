@@ -18,6 +18,7 @@ type Rejection struct {
 	Text      string // the trimmed line, shortened, printable and without its password
 	Reason    string // a plain sentence, e.g. "This address has no site name"
 	Duplicate bool   // the line repeats an address accepted on an earlier line
+	InList    int    // the job that already holds the address, 0 if none
 }
 
 // Parsed is what Parse found, each list in the order of the text.
