@@ -51,7 +51,7 @@ vet:
 # the packaging scripts (shellcheck).
 lint:
 	$(ACTIONLINT)
-	shellcheck -s sh -S warning packaging/*.sh .ci/deps.sh .ci/run
+	shellcheck -s sh -S warning packaging/*.sh .ci/deps.sh .ci/run .ci/smoke.sh docs/screenshots.sh
 
 # PAGEKEEPER_REQUIRE_BROWSER=1: a missing Chromium fails the browser tests
 # instead of skipping them.

@@ -20,7 +20,7 @@ case "${1:-}" in
 	packages="$packages $packaging"
 	;;
 --test)
-	packages="$packages $packaging $lint xvfb imagemagick xdotool chromium fonts-dejavu-core"
+	packages="$packages $packaging $lint xvfb x11-utils imagemagick xdotool chromium fonts-dejavu-core"
 	# engine/warc's replay test runs "npm pack": Debian's npm brings Node.
 	command -v npm >/dev/null 2>&1 || packages="$packages npm"
 	;;

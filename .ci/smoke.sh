@@ -18,7 +18,7 @@ log="$dir/app.log"
 first="$dir/window-start.png"
 shot="$dir/window.png"
 urls="$dir/urls.txt"
-rm -rf "$dir/home" "$dir/config" "$dir/server.out" "$shot" "$first" "$log" "$urls"
+rm -rf "${dir:?}/home" "${dir:?}/config" "$dir/server.out" "$shot" "$first" "$log" "$urls"
 
 echo "smoke: building the app (with -race) and the test server"
 go build -race -o "$bin" .

@@ -55,7 +55,7 @@ appstreamcli validate --no-net --pedantic "$metainfo" || fail "$id.metainfo.xml 
 grep -q "<release version=\"$version\"" "$metainfo" || fail "the metainfo file does not list version $version"
 
 file "$bin"
-file "$bin" | grep -q "ELF 64-bit.*stripped" || fail "the program is not a stripped 64-bit ELF file"
+file "$bin" | grep -q "ELF 64-bit.*, stripped" || fail "the program is not a stripped 64-bit ELF file"
 LANG=C "$bin" -version >"$work/stdout" 2>"$work/stderr" || fail "pagekeeper -version failed: $(cat "$work/stderr")"
 [ ! -s "$work/stderr" ] || fail "pagekeeper -version wrote to stderr in the C locale: $(cat "$work/stderr")"
 grep -q "^Pagekeeper $version (pagekeeper, linux/$arch)\$" "$work/stdout" ||
