@@ -24,13 +24,13 @@ type pump struct {
 	apply func(engine.Snapshot)
 	do    func(func())
 
-	last    uint64      // version of the last snapshot taken; only tick touches it
+	last uint64 // version of the last snapshot taken; only tick touches it
 	// problems is the last Problem and ListProblem sent: they change
 	// without a new version (the list's writer works in the background),
 	// so an idle tick still sends a snapshot when they do. Only tick
 	// touches it.
 	problems [2]string
-	waiting atomic.Bool // a snapshot is on its way to the UI and not applied yet
+	waiting  atomic.Bool // a snapshot is on its way to the UI and not applied yet
 
 	quit     chan struct{}
 	exited   chan struct{} // closed when the goroutine has returned
