@@ -114,13 +114,16 @@ func (e *Engine) request(run *runState, j *job, wants []Want) (ready []*resource
 	return ready
 }
 
-// skipSamePage ends j as Skipped when another job already keeps the page
-// it redirected to; otherwise it claims that page for j.
+// skipSamePage ends j as Skipped when another job keeps (or is saving)
+// the page it redirected to; otherwise it claims that page for j. A claim
+// counts only while its job is Saved or under way: a job whose file went
+// missing, or that failed or was removed, keeps nothing.
 func (e *Engine) skipSamePage(j *job) *rowJob {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	other, ok := e.savedFinal[j.finalURL]
-	if !ok || other == j.id || e.byID[other] == nil {
+	o := e.byID[other]
+	if !ok || other == j.id || o == nil || !(o.state == Saved || o.state.open()) {
 		e.savedFinal[j.finalURL] = j.id
 		return nil
 	}

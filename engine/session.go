@@ -207,11 +207,17 @@ func fileMatches(root *os.Root, rel, sum string) bool {
 // file is gone "file missing". It stops when stop closes.
 func (e *Engine) checkFiles(s *session, stop <-chan struct{}) {
 	defer close(s.checked)
+	// Each file is looked for without the lock; under it, only whether
+	// the row still names that file.
+	type savedFile struct {
+		j    *job
+		file string
+	}
 	e.mu.Lock()
-	var saved []*job
+	var saved []savedFile
 	for _, j := range e.all {
 		if j.state == Saved {
-			saved = append(saved, j)
+			saved = append(saved, savedFile{j, j.savedFile()})
 		}
 	}
 	dir := e.cfg.OutputDir
@@ -229,19 +235,19 @@ func (e *Engine) checkFiles(s *session, stop <-chan struct{}) {
 		}
 		batch := saved[:min(len(saved), 1000)]
 		saved = saved[len(batch):]
-		var gone []*job
-		for _, j := range batch {
-			if !fileThere(root, j.savedFile()) {
-				gone = append(gone, j)
+		var gone []savedFile
+		for _, f := range batch {
+			if !fileThere(root, f.file) {
+				gone = append(gone, f)
 			}
 		}
 		if len(gone) == 0 {
 			continue
 		}
 		e.mu.Lock()
-		for _, j := range gone {
+		for _, f := range gone {
 			// A row may have been removed, or saved anew, meanwhile.
-			if e.session == s && !j.removed && j.state == Saved && !fileThere(root, j.savedFile()) {
+			if j := f.j; e.session == s && !j.removed && j.state == Saved && j.savedFile() == f.file {
 				j.more().failure = failure.Failure{Kind: failure.FileMissing}
 				e.setState(j, Failed)
 			}
@@ -307,17 +313,23 @@ func (e *Engine) Forget() error {
 		e.mu.Unlock()
 		return ErrBusy
 	}
-	var ids []int
+	// The list is emptied and its clearing written down in one hold of
+	// the lock: an address added meanwhile comes after the clearing and
+	// is kept.
 	for _, j := range e.all {
-		ids = append(ids, j.id)
+		e.forget(j)
 	}
+	e.compact()
 	s := e.session
-	e.mu.Unlock()
-	e.Remove(ids...)
-	if s == nil {
-		return nil
+	var err error
+	if s != nil {
+		err = s.journal.ClearLater()
 	}
-	return s.journal.Clear()
+	e.mu.Unlock()
+	if s == nil || err != nil {
+		return err
+	}
+	return s.journal.Flush()
 }
 
 // flushList makes sure added addresses are on disk before Add returns.

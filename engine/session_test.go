@@ -114,6 +114,25 @@ func TestMissingFilesAreShownAndFetchedAgain(t *testing.T) {
 	}
 }
 
+// TestAMissingFileIsNotTheSamePage: a page whose file went missing no
+// longer stands for its address: another address leading there is saved,
+// not skipped as the same page as a row with no file.
+func TestAMissingFileIsNotTheSamePage(t *testing.T) {
+	srv := enginetest.New(t)
+	cfg := testConfig(t)
+	e := newEngine(t, cfg)
+	page := srv.URLFor("/page", enginetest.Knobs{Size: 1000})
+	addAll(t, e, page)
+	s := runToEnd(t, e)
+	os.Remove(filepath.Join(cfg.OutputDir, s.Jobs[0].SavedPath))
+	e = reopen(t, e, cfg)
+	waitFor(t, e, "the missing file found out", func(s Snapshot) bool { return s.Jobs[0].State == Failed })
+	addAll(t, e, srv.URLFor("/to-page", enginetest.Knobs{RedirectTo: page}))
+	if j := runToEnd(t, e).Jobs[1]; j.State != Saved {
+		t.Errorf("an address leading to a page whose file is missing: %v %q", j.State, j.Message(time.Now()))
+	}
+}
+
 func TestRemovalsAreKept(t *testing.T) {
 	cfg := testConfig(t)
 	e := newEngine(t, cfg)

@@ -223,6 +223,15 @@ func (j *Journal) signal(before, after int) {
 
 // Clear empties the list (a fresh start) and waits until that is written.
 func (j *Journal) Clear() error {
+	if err := j.ClearLater(); err != nil {
+		return err
+	}
+	return j.Flush()
+}
+
+// ClearLater empties the list like Clear but does not wait for the disk:
+// a caller that must not wait under its own lock flushes afterwards.
+func (j *Journal) ClearLater() error {
 	j.mu.Lock()
 	if j.closed {
 		j.mu.Unlock()
@@ -235,7 +244,7 @@ func (j *Journal) Clear() error {
 	j.initial = nil
 	j.changed = true
 	j.mu.Unlock()
-	return j.Flush()
+	return nil
 }
 
 // Pending is how many changes wait to be written: a caller adding a huge
