@@ -36,7 +36,7 @@ func BenchmarkPut(b *testing.B) {
 // under its lock: a journal whose writer does not run, so the batch holds
 // one change per row of a 10,000-row list and every Put coalesces.
 func BenchmarkPutAlone(b *testing.B) {
-	j := &Journal{pending: newBatch(), spare: newBatch(), saved: newSavedIndex(),
+	j := &Journal{pending: newBatch(), spare: newBatch(),
 		wake: make(chan struct{}, 1), full: make(chan struct{}, 1)}
 	recs := make([]Record, 10000)
 	for i := range recs {

@@ -35,10 +35,11 @@
 //   - Saved rows whose Files are no longer on disk become failed with
 //     failure.FileMissing.
 //   - A page placed under its final name just before the crash may still
-//     show as saving: queued again, it is fetched and saved a second time
-//     (a " (2)" file, never a loss). The engine avoids that by putting the
-//     chosen Files before placing them and treating a saving row whose
-//     files are there (and match SHA256) as saved.
+//     show as saving: queued again, it would be fetched and saved a second
+//     time (a " (2)" file, never a loss). The engine avoids that with its
+//     own intent log (.pagekeeper/placing.log, one write per page before
+//     the file takes its name, read back on opening), since the journal's
+//     next commit may come after the crash.
 //   - Addresses added in the last 100 ms are not in the list: Add should
 //     Flush (outside the engine's lock) before it returns.
 package journal

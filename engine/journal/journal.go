@@ -28,7 +28,6 @@ type Journal struct {
 	// removed are the IDs removed in this session: a late Put of one of
 	// them (a job changing state on its way out) does not bring it back.
 	removed map[int]struct{}
-	saved   savedIndex
 	// initial are the rows read at Open, handed to the first Load if
 	// nothing changed in between.
 	initial []Record
@@ -73,7 +72,6 @@ func Open(dir string) (*Journal, error) {
 		notice:  notice,
 		pending: newBatch(),
 		spare:   newBatch(),
-		saved:   buildSavedIndex(rows),
 		initial: rows,
 		wake:    make(chan struct{}, 1),
 		full:    make(chan struct{}, 1),
@@ -173,7 +171,6 @@ func (j *Journal) Put(r Record) {
 	before := len(j.pending.ops)
 	j.pending.set(op{rec: r, id: r.ID})
 	after := len(j.pending.ops)
-	j.saved.put(&r)
 	j.changed = true
 	j.mu.Unlock()
 	j.signal(before, after)
@@ -194,7 +191,6 @@ func (j *Journal) Remove(ids ...int) {
 	for _, id := range ids {
 		j.removed[id] = struct{}{}
 		j.pending.set(op{id: id, remove: true})
-		j.saved.remove(id)
 	}
 	after := len(j.pending.ops)
 	j.changed = true
@@ -240,7 +236,6 @@ func (j *Journal) ClearLater() error {
 	j.pending.reset()
 	j.pending.clear = true
 	j.removed = nil
-	j.saved = newSavedIndex()
 	j.initial = nil
 	j.changed = true
 	j.mu.Unlock()
@@ -273,15 +268,6 @@ func (j *Journal) Err() error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return j.err
-}
-
-// LastSaved is the saved record (Saved time set) for url, matched against
-// URL or FinalURL, with the latest Saved time: "Already saved on 24 Nov at
-// 14:02". Removed rows do not count.
-func (j *Journal) LastSaved(url string) (Record, bool) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return j.saved.latest(url)
 }
 
 // Close writes what is buffered, closes the database and releases the

@@ -35,9 +35,6 @@ type Record struct {
 	Added, Changed, Saved time.Time
 }
 
-// saved reports whether r counts for LastSaved.
-func (r *Record) saved() bool { return !r.Saved.IsZero() }
-
 // fileSep joins Files in one column: no system allows NUL in a path.
 const fileSep = "\x00"
 
