@@ -6,8 +6,9 @@ import (
 	"io"
 	"strconv"
 
-	"github.com/nlnwa/gowarc/v3"
 	"pagekeeper/engine/capture"
+
+	"github.com/nlnwa/gowarc/v3"
 )
 
 // A response record is written without gowarc's record builder: the
@@ -27,20 +28,25 @@ const copyBufferSize = 64 << 10
 var errPayloadChanged = errors.New("payload differs from its announced size or digest")
 
 // blockDigests reads head and payload once and returns the block digest,
-// the payload digest and the payload's length.
+// the payload digest and the payload's length. The payload digest is the
+// one taken as the bytes arrived (hashing them again would double the
+// recorder's work on large bodies); a payload of another length than
+// announced is refused.
 func blockDigests(head []byte, p capture.Payload, buf []byte) (block, payload string, n int64, err error) {
-	bh, ph := sha256.New(), sha256.New()
+	bh := sha256.New()
 	bh.Write(head)
+	payloadSum := sha256.Sum256(nil)
 	if p != nil {
-		n, err = copyPayload(io.MultiWriter(bh, ph), p, buf)
+		n, err = copyPayload(bh, p, buf)
 		if err != nil {
 			return "", "", 0, err
 		}
-		if announced := p.SHA256(); n != p.Size() || string(ph.Sum(nil)) != string(announced[:]) {
+		if n != p.Size() {
 			return "", "", 0, errPayloadChanged
 		}
+		payloadSum = p.SHA256()
 	}
-	return digestString(bh.Sum(nil)), digestString(ph.Sum(nil)), n, nil
+	return digestString(bh.Sum(nil)), digestString(payloadSum[:]), n, nil
 }
 
 // errPayloadRead means the payload could not be read back: a fault of the
