@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"os"
 
@@ -149,13 +150,8 @@ func (w *Window) onOpenFolder() {
 }
 
 func errFolderGone(dir string) error {
-	return &plainError{dir + " cannot be opened or made again. Choose another folder."}
+	return errors.New(dir + " cannot be opened or made again. Choose another folder.")
 }
-
-// plainError is a sentence for a person.
-type plainError struct{ s string }
-
-func (e *plainError) Error() string { return e.s }
 
 // openPath opens a file or folder with the system's own application.
 // Where the system cannot open files (no file manager, no browser set

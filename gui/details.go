@@ -43,15 +43,15 @@ func newDetails(w *Window) *details {
 	d := &details{w: w}
 	// One line each, cut with an ellipsis: the pane keeps its height
 	// from row to row, so the table above it does not jump.
-	value := func(bool) *widget.Label {
+	value := func() *widget.Label {
 		l := widget.NewLabel("")
 		l.Selectable = true
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	d.address, d.final, d.path = value(false), value(false), value(false)
-	d.state, d.httpStatus, d.attempts = value(false), value(false), value(false)
-	d.message = value(false)
+	d.address, d.final, d.path = value(), value(), value()
+	d.state, d.httpStatus, d.attempts = value(), value(), value()
+	d.message = value()
 
 	d.openFile = widget.NewButtonWithIcon("Open file", theme.FileIcon(), d.onOpenFile)
 	d.showInFolder = widget.NewButtonWithIcon("Show in folder", theme.FolderOpenIcon(), d.onShowInFolder)

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -72,7 +73,7 @@ func (w *Window) onOpenIndex() {
 			if err != nil {
 				w.indexFile.found = false
 				enable(w.openIndex, false)
-				w.showError(&plainError{"index.html is not in the folder (any more): it is written again when the next page is saved."})
+				w.showError(errors.New("index.html is not in the folder (any more): it is written again when the next page is saved."))
 				return
 			}
 			w.openPath(path, "the index")
