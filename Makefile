@@ -6,7 +6,8 @@ PACKAGE_DIR ?= build/package
 # Tools run from the module proxy at a fixed version, never from go.mod
 # (Fyne's tool would move the app's Fyne version).
 ACTIONLINT ?= $(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
-export FYNE ?= $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+# Fyne's packaging tool is pinned in packaging/package.sh (FYNE overrides it),
+# the one place every build of the downloads goes through.
 
 .PHONY: run test deps deps-package test-deps tree-before tree-after fmt-check vet lint unit smoke \
 	packages package-linux package-windows check-linux-package check-windows-package \
@@ -44,8 +45,12 @@ fmt-check:
 	@files=$$(gofmt -l $$(find . -name '*.go' -not -path './build/*')); \
 	if [ -n "$$files" ]; then echo "gofmt: these files need formatting:"; echo "$$files"; exit 1; fi
 
+# The engine and the command line are also released for Windows and macOS:
+# they are vetted (so type-checked) for those systems too.
 vet:
 	$(GO) vet ./...
+	GOOS=windows $(GO) vet ./engine/... ./cli/... ./cmd/pagekeeper-cli/
+	GOOS=darwin $(GO) vet ./engine/... ./cli/... ./cmd/pagekeeper-cli/
 
 # The release workflow (actionlint, which runs shellcheck on its steps) and
 # the packaging scripts (shellcheck).
