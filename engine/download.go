@@ -212,7 +212,7 @@ func (e *Engine) fetchResource(ctx context.Context, run *runState, t *task) {
 		// pages until it ends.
 		resp, err = run.client.Get(ctx, fetch.Request{
 			URL: u, Accept: r.accept, Referrer: r.referrer, MaxSize: run.cfg.ResourceMaxSize, Spool: run.folder,
-			Progress: e.progress(r.owner), Recorded: &r.recorded,
+			CloseSpilled: true, Progress: e.progress(r.owner), Recorded: &r.recorded,
 		})
 	} else {
 		err = failure.New(failure.BadAddress, err)

@@ -18,6 +18,7 @@ import (
 // the output folder (see package store), named relative to it.
 type Spool interface {
 	CreateTemp(prefix string) (*os.File, string, error)
+	OpenTemp(name string) (*os.File, error)
 	Remove(name string)
 }
 
@@ -33,8 +34,8 @@ type Body struct {
 
 	// Written only while the body arrives, by one goroutine.
 	mem  []byte
-	file *os.File
-	name string // the temporary file's name, while the body owns it
+	file *os.File // nil once closed (see closeFile) or never spilled
+	name string   // the temporary file's name, while the body owns it
 	size int64
 	hash hash.Hash
 	bg   *bgHash // hashes on another core once the body is large
@@ -114,8 +115,28 @@ func (b *Body) SHA256() [32]byte { return b.sum }
 // SHA256 is also the content's digest.
 func (b *Body) Identity() bool { return b.encoding == "" }
 
+// closeFile lets go of a complete spilled body's file handle: readers open
+// the file again. A run keeps every resource until it ends, and one handle
+// each would run out (about 10,000 on macOS).
+func (b *Body) closeFile() {
+	if b.file != nil && b.name != "" {
+		b.file.Close()
+		b.file = nil
+	}
+}
+
 // Open reads the bytes as received, from the first.
 func (b *Body) Open() (io.ReadCloser, error) {
+	if b.file == nil && b.name != "" {
+		f, err := b.spool.OpenTemp(b.name)
+		if err != nil {
+			return nil, err
+		}
+		return struct {
+			io.Reader
+			io.Closer
+		}{io.LimitReader(f, b.size), f}, nil
+	}
 	if b.file == nil {
 		return io.NopCloser(bytes.NewReader(b.mem)), nil
 	}
@@ -124,9 +145,21 @@ func (b *Body) Open() (io.ReadCloser, error) {
 	return io.NopCloser(io.NewSectionReader(b.file, 0, b.size)), nil
 }
 
+// knownEncoding reports whether Decoded can undo enc.
+func knownEncoding(enc string) bool {
+	switch enc {
+	case "", "gzip", "x-gzip", "deflate":
+		return true
+	}
+	return false
+}
+
 // Decoded reads the content: the bytes as received with the content
 // encoding undone.
 func (b *Body) Decoded() (io.ReadCloser, error) {
+	if !knownEncoding(b.encoding) {
+		return nil, errUnknownEncoding
+	}
 	r, err := b.Open()
 	if err != nil {
 		return nil, err
@@ -135,20 +168,43 @@ func (b *Body) Decoded() (io.ReadCloser, error) {
 	case "":
 		return r, nil
 	case "gzip", "x-gzip":
-		return gzip.NewReader(r)
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			r.Close()
+			return nil, err
+		}
+		return decoder{zr, r}, nil
 	case "deflate":
 		// Servers send either zlib-wrapped or raw deflate under this name.
 		if zr, err := zlib.NewReader(r); err == nil {
-			return zr, nil
+			return decoder{zr, r}, nil
 		}
-		r, _ = b.Open()
-		return flate.NewReader(r), nil
+		r.Close()
+		if r, err = b.Open(); err != nil {
+			return nil, err
+		}
+		return decoder{flate.NewReader(r), r}, nil
 	}
 	return nil, errUnknownEncoding
 }
 
+// decoder is a decompressing reader whose Close also closes what it
+// reads from (the decompressors leave that open).
+type decoder struct {
+	io.ReadCloser
+	from io.Closer
+}
+
+func (d decoder) Close() error {
+	err := d.ReadCloser.Close()
+	if cerr := d.from.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // InMemory reports whether the body never spilled to disk.
-func (b *Body) InMemory() bool { return b.file == nil }
+func (b *Body) InMemory() bool { return b.file == nil && b.name == "" }
 
 // TakeFile hands over the temporary file's name so it can become a saved
 // file as it is (no copy for the largest pages). The body keeps reading
@@ -182,9 +238,9 @@ func (b *Body) free() {
 		b.mem = nil
 		if b.file != nil {
 			b.file.Close()
-			if b.name != "" {
-				b.spool.Remove(b.name)
-			}
+		}
+		if b.name != "" {
+			b.spool.Remove(b.name)
 		}
 	})
 }

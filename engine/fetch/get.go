@@ -32,6 +32,9 @@ type Request struct {
 	// spills to a temporary file in Spool.
 	MemoryLimit int64
 	Spool       Spool
+	// CloseSpilled closes a spilled body's file once it is complete (it
+	// is opened again to be read): for the many bodies a run keeps.
+	CloseSpilled bool
 	// Progress is called with the size of every piece of the body as it
 	// arrives (bytes as received, compressed or not).
 	Progress func(n int64)
@@ -180,9 +183,12 @@ func (c *Client) hop(ctx context.Context, r Request, target *url.URL, auth *url.
 		return nil, nil, fe
 	}
 	b.finish()
-	if _, err := b.Decoded(); errors.Is(err, errUnknownEncoding) {
+	if r.CloseSpilled {
+		b.closeFile()
+	}
+	if !knownEncoding(b.encoding) {
 		b.Release()
-		return nil, nil, failure.New(failure.Encoding, err)
+		return nil, nil, failure.New(failure.Encoding, errUnknownEncoding)
 	}
 	if err := c.record(ctx, r.Recorded, ex, b); err != nil {
 		b.Release()

@@ -6,10 +6,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -252,5 +254,58 @@ func TestArchiveFailureIsNotAStop(t *testing.T) {
 	_, err := get(t, testClient(t, brokenArchive{}), srv.URLFor("/p", enginetest.Knobs{Size: 100}))
 	if k := kindOf(err); k != failure.DiskFull {
 		t.Errorf("kind %v (%v), want DiskFull", k, err)
+	}
+}
+
+// TestClosedSpilledBodiesHoldNoHandle: bodies a run keeps until it ends
+// let go of their file once complete, yet read as before, decoded or not,
+// and the file goes with the last Release.
+func TestClosedSpilledBodiesHoldNoHandle(t *testing.T) {
+	srv := enginetest.New(t)
+	c := testClient(t, nil)
+	sp := &dirSpool{dir: t.TempDir()}
+	openFiles := func() int {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd here")
+		}
+		return len(fds)
+	}
+	before := openFiles()
+	var bodies []*Body
+	for i := range 50 {
+		path := fmt.Sprintf("/res/%d", i)
+		u := mustURL(t, srv.URLFor(path, enginetest.Knobs{Size: 3000, Gzip: i%2 == 0}))
+		resp, err := c.Get(t.Context(), Request{URL: u, MaxSize: 1 << 20, Spool: sp, CloseSpilled: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, resp.Body)
+	}
+	c.CloseIdleConnections()
+	if n := openFiles() - before; n > 5 {
+		t.Errorf("%d more files open with 50 bodies kept", n)
+	}
+	for i, b := range bodies {
+		for range 3 {
+			rc, err := b.Decoded()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := io.ReadAll(rc)
+			rc.Close()
+			if !bytes.Equal(got, enginetest.Body(fmt.Sprintf("/res/%d", i), 3000)) {
+				t.Fatalf("body %d reads wrong", i)
+			}
+		}
+	}
+	if n := openFiles() - before; n > 5 {
+		t.Errorf("%d more files open after reading", n)
+	}
+	for _, b := range bodies {
+		b.Release()
+	}
+	if f := sp.files(t); len(f) != 0 {
+		t.Errorf("left behind: %v", f)
 	}
 }

@@ -68,6 +68,10 @@ func (d *dirSpool) CreateTemp(prefix string) (*os.File, string, error) {
 
 func (d *dirSpool) Remove(name string) { os.Remove(filepath.Join(d.dir, name)) }
 
+func (d *dirSpool) OpenTemp(name string) (*os.File, error) {
+	return os.Open(filepath.Join(d.dir, name))
+}
+
 func (d *dirSpool) files(t *testing.T) []string {
 	t.Helper()
 	m, _ := filepath.Glob(filepath.Join(d.dir, "*"))

@@ -146,6 +146,9 @@ func (f *Folder) CreateTemp(prefix string) (*os.File, string, error) {
 	return file, name, nil
 }
 
+// OpenTemp opens a temporary file made by CreateTemp to read it.
+func (f *Folder) OpenTemp(name string) (*os.File, error) { return f.root.Open(name) }
+
 // Remove removes a temporary file.
 func (f *Folder) Remove(name string) { f.root.Remove(name) }
 
