@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"pagekeeper/engine/store"
 	"path/filepath"
 	"sync"
 )
@@ -31,14 +32,15 @@ type intentLog struct {
 	file *os.File
 }
 
-// openIntents opens dir's log for appending, refusing anything but a
-// regular file at its name.
+// openIntentFile opens dir's log through store.OpenOwned: never through
+// a link, never waiting on a FIFO planted at its name.
+func openIntentFile(dir string, flag int) (*os.File, error) {
+	return store.OpenOwned(filepath.Join(dir, ".pagekeeper"), intentsName, flag, 0o600)
+}
+
+// openIntents opens dir's log for appending.
 func openIntents(dir string) (*intentLog, error) {
-	path := filepath.Join(dir, ".pagekeeper", intentsName)
-	if info, err := os.Lstat(path); err == nil && !info.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "open", Path: path, Err: fs.ErrInvalid}
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
+	f, err := openIntentFile(dir, os.O_WRONLY|os.O_APPEND|os.O_CREATE)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +65,7 @@ func (l *intentLog) close() error { return l.file.Close() }
 // readIntents reads dir's log, the last intent of each job winning; a
 // line cut by a crash is skipped.
 func readIntents(dir string) map[int]intent {
-	f, err := os.Open(filepath.Join(dir, ".pagekeeper", intentsName))
+	f, err := openIntentFile(dir, os.O_RDONLY)
 	if err != nil {
 		return nil
 	}
@@ -82,9 +84,16 @@ func readIntents(dir string) map[int]intent {
 
 // clearIntents empties dir's log once the journal holds what it said.
 func clearIntents(dir string) error {
-	err := os.Truncate(filepath.Join(dir, ".pagekeeper", intentsName), 0)
+	f, err := openIntentFile(dir, os.O_WRONLY)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
+	}
+	if err != nil {
+		return err
+	}
+	err = f.Truncate(0)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
 	return err
 }

@@ -198,3 +198,37 @@ func TestAnotherFolderShowsItsOwnList(t *testing.T) {
 		t.Errorf("back in the first folder: %+v", s.Jobs)
 	}
 }
+
+// TestOddIntentLogIsRefused: a FIFO or a link where the intent log
+// belongs gets a plain refusal when the folder is opened, never a hang
+// and never a write through the link.
+func TestOddIntentLogIsRefused(t *testing.T) {
+	for name, plant := range map[string]func(path string) error{
+		"fifo": mkfifo,
+		"link": func(path string) error {
+			target := filepath.Join(filepath.Dir(path), "elsewhere")
+			os.WriteFile(target, []byte("keep me"), 0o600)
+			return os.Symlink(target, path)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cfg := testConfig(t)
+			meta := filepath.Join(cfg.OutputDir, ".pagekeeper")
+			os.Mkdir(meta, 0o700)
+			if err := plant(filepath.Join(meta, intentsName)); err != nil {
+				t.Skip(err)
+			}
+			e, err := New(cfg)
+			if err == nil {
+				e.Close()
+				t.Fatal("a folder with an odd intent log was opened")
+			}
+			if !strings.Contains(err.Error(), "not what Pagekeeper made") {
+				t.Errorf("error %q", err)
+			}
+			if b, _ := os.ReadFile(filepath.Join(meta, "elsewhere")); name == "link" && string(b) != "keep me" {
+				t.Errorf("the link's target became %q", b)
+			}
+		})
+	}
+}

@@ -31,11 +31,26 @@ func describeMode(m fs.FileMode) string {
 // openOwnedFile opens one of our own files without following a link and
 // without ever blocking on a FIFO: anything but a regular file is refused.
 func (f *Folder) openOwnedFile(name string, flag int, perm fs.FileMode) (*os.File, error) {
-	before, err := f.root.Lstat(name)
-	if err == nil && !before.Mode().IsRegular() {
-		return nil, &OddNameError{Dir: f.path, Name: name, What: describeMode(before.Mode())}
+	return openOwned(f.root, f.path, name, flag, perm)
+}
+
+// OpenOwned opens name, a file of Pagekeeper's own inside folder dir, as
+// openOwnedFile does: for the engine's files beside the session list.
+func OpenOwned(dir, name string, flag int, perm fs.FileMode) (*os.File, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
 	}
-	file, err := f.root.OpenFile(name, flag|oNonblock, perm)
+	defer root.Close()
+	return openOwned(root, dir, name, flag, perm)
+}
+
+func openOwned(root *os.Root, dir, name string, flag int, perm fs.FileMode) (*os.File, error) {
+	before, err := root.Lstat(name)
+	if err == nil && !before.Mode().IsRegular() {
+		return nil, &OddNameError{Dir: dir, Name: name, What: describeMode(before.Mode())}
+	}
+	file, err := root.OpenFile(name, flag|oNonblock, perm)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +61,7 @@ func (f *Folder) openOwnedFile(name string, flag int, perm fs.FileMode) (*os.Fil
 	}
 	if !after.Mode().IsRegular() || (before != nil && !os.SameFile(before, after)) {
 		file.Close()
-		return nil, &OddNameError{Dir: f.path, Name: name, What: describeMode(after.Mode())}
+		return nil, &OddNameError{Dir: dir, Name: name, What: describeMode(after.Mode())}
 	}
 	return file, nil
 }
