@@ -23,9 +23,6 @@ type Manifest struct {
 	mu      sync.Mutex
 	file    *os.File
 	pending []pendingRow
-	// cut is set when a write failed part way (a disk filling up): the
-	// next write first ends that line, so the rows after it stay rows.
-	cut bool
 }
 
 type pendingRow struct {
@@ -98,19 +95,17 @@ func (m *Manifest) Add(r Row) ([]int, error) {
 	m.pending = append(m.pending, pendingRow{id: r.ID, line: line})
 	var listed []int
 	for len(m.pending) > 0 {
-		if m.cut {
-			if _, err := m.file.Write([]byte("\n")); err != nil {
-				return listed, err
-			}
-			m.cut = false
-		}
-		p := m.pending[0]
-		if n, err := m.file.Write(p.line); err != nil {
-			m.cut = n > 0
+		// A row cut part way by a failed write (a disk filling up) goes
+		// on where it stopped: the folder's lock keeps every other writer
+		// out, so the row comes out whole, quotes and all.
+		p := &m.pending[0]
+		n, err := m.file.Write(p.line)
+		p.line = p.line[n:]
+		if err != nil {
 			return listed, err
 		}
 		listed = append(listed, p.id)
-		m.pending[0] = pendingRow{}
+		*p = pendingRow{}
 		m.pending = m.pending[1:]
 	}
 	return listed, nil
