@@ -154,3 +154,25 @@ func TestRetryAfterPausesOnlyThatSite(t *testing.T) {
 	e.Stop()
 	waitDone(t, e)
 }
+
+// TestWaitingCountsSitesNotRetries: while only retries wait, the totals
+// say how many sites they wait for (two addresses on one site, one on
+// another: two sites).
+func TestWaitingCountsSitesNotRetries(t *testing.T) {
+	a, b := enginetest.New(t), enginetest.New(t)
+	// No Retry-After: a site is not paused, each address waits on its own.
+	busy := enginetest.Knobs{FailTimes: 1, Status: 503}
+	cfg := testConfig(t)
+	cfg.RetryBase = time.Minute
+	e := newEngine(t, cfg)
+	addAll(t, e, a.URLFor("/1", busy), a.URLFor("/2", busy), b.URLFor("/3", busy))
+	if err := e.Start(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	s := waitFor(t, e, "every address waiting to retry", func(s Snapshot) bool { return s.Totals.Counts[Retrying] == 3 })
+	if s.Totals.Waiting != 2 {
+		t.Errorf("waiting for %d sites, want 2", s.Totals.Waiting)
+	}
+	e.Stop()
+	<-e.Done()
+}

@@ -155,10 +155,12 @@ func (e *Engine) totals(now time.Time) Totals {
 func (e *Engine) runHealth(t *Totals, now time.Time) {
 	sched := e.run.sched
 	if len(e.active) == 0 && t.Counts[Queued] == 0 && t.Counts[Retrying] > 0 {
-		sites := map[string]bool{}
-		for _, j := range e.all {
-			if j.state == Retrying {
-				sites[j.site()] = true
+		// The retries wait in the scheduler's timers: counting sites there
+		// costs what waits, not the whole list, at every snapshot.
+		sites := map[*site]bool{}
+		for _, tm := range sched.timers {
+			if tk := tm.task; tk != nil && tk.job != nil && tk.job.task == tk && tk.job.state == Retrying {
+				sites[tk.site] = true
 			}
 		}
 		t.Waiting = len(sites)
