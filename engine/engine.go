@@ -162,7 +162,14 @@ func (e *Engine) Reconfigure(cfg Config) error {
 	e.mu.Unlock()
 	go e.checkFiles(s, s.stop)
 	if old != nil {
-		old.close()
+		if err := old.close(); err != nil {
+			// The other folder's last changes may not be in its list:
+			// say so rather than lose them without a word.
+			e.mu.Lock()
+			e.problem = "The list of the folder used before could not be written in full: " + err.Error()
+			e.version++
+			e.mu.Unlock()
+		}
 	}
 	return nil
 }
