@@ -86,3 +86,21 @@ func BenchmarkLargePaste10k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSortBySavedAs100k is sorting a list of 100,000 saved rows by
+// their file name, on the window's goroutine.
+func BenchmarkSortBySavedAs100k(b *testing.B) {
+	var m model
+	m.init()
+	jobs := make([]engine.JobStatus, 100000)
+	for i := range jobs {
+		jobs[i] = engine.JobStatus{ID: i + 1, URL: fmt.Sprintf("https://example.com/%d", i), State: engine.Saved,
+			SavedPath: fmt.Sprintf("Example.COM_%d/Page %d Of The Site.html", i%97, (i*7919)%100000), Version: 1}
+	}
+	m.merge(jobs)
+	v := view{filter: filterAll, sortBy: colSavedAs}
+	b.ReportAllocs()
+	for b.Loop() {
+		v.rebuild(&m)
+	}
+}

@@ -23,13 +23,17 @@ type model struct {
 	// and folded its lower-case form for the search box; both parallel
 	// rows and are made once per row, since an address never changes.
 	shown, folded []string
-	index         map[int]int // job ID → position in rows
-	maxID         int         // highest ID ever shown; IDs only grow
-	totals        engine.Totals
-	phase         engine.Phase
-	problem       string // why the last run could not start, or what went wrong at its end
-	listProblem   string // why the list cannot be written now
-	applied       uint64 // version of the last snapshot applied
+	// savedFolded is each row's SavedPath in lower case, for the search
+	// box and for sorting by "Saved as": made when the path changes, not
+	// at every comparison on the window's goroutine.
+	savedFolded []string
+	index       map[int]int // job ID → position in rows
+	maxID       int         // highest ID ever shown; IDs only grow
+	totals      engine.Totals
+	phase       engine.Phase
+	problem     string // why the last run could not start, or what went wrong at its end
+	listProblem string // why the list cannot be written now
+	applied     uint64 // version of the last snapshot applied
 
 	// What the last merge did, for the table to redraw only that.
 	changes []rowChange
@@ -72,6 +76,7 @@ func (m *model) merge(jobs []engine.JobStatus) {
 		m.rows = slices.Grow(m.rows, n)
 		m.shown = slices.Grow(m.shown, n)
 		m.folded = slices.Grow(m.folded, n)
+		m.savedFolded = slices.Grow(m.savedFolded, n)
 	}
 	for k := range jobs {
 		js := &jobs[k]
@@ -84,6 +89,9 @@ func (m *model) merge(jobs []engine.JobStatus) {
 			if old.URL != js.URL {
 				m.shown[i] = address.Display(js.URL)
 				m.folded[i] = strings.ToLower(m.shown[i])
+			}
+			if old.SavedPath != js.SavedPath {
+				m.savedFolded[i] = strings.ToLower(js.SavedPath)
 			}
 			m.changes = append(m.changes, rowChange{id: js.ID, old: *old})
 			if js.State != old.State {
@@ -99,6 +107,7 @@ func (m *model) merge(jobs []engine.JobStatus) {
 		shown := address.Display(js.URL)
 		m.shown = append(m.shown, shown)
 		m.folded = append(m.folded, strings.ToLower(shown))
+		m.savedFolded = append(m.savedFolded, strings.ToLower(js.SavedPath))
 		m.maxID = js.ID
 		m.added = true
 		m.countTransition(js.ID, -1, js.State)
@@ -146,14 +155,15 @@ func (m *model) remove(ids []int) {
 		if gone[r.ID] {
 			continue
 		}
-		m.rows[kept], m.shown[kept], m.folded[kept] = r, m.shown[i], m.folded[i]
+		m.rows[kept], m.shown[kept], m.folded[kept], m.savedFolded[kept] = r, m.shown[i], m.folded[i], m.savedFolded[i]
 		kept++
 	}
 	// Let the dropped strings go.
 	clear(m.rows[kept:])
 	clear(m.shown[kept:])
 	clear(m.folded[kept:])
-	m.rows, m.shown, m.folded = m.rows[:kept], m.shown[:kept], m.folded[:kept]
+	clear(m.savedFolded[kept:])
+	m.rows, m.shown, m.folded, m.savedFolded = m.rows[:kept], m.shown[:kept], m.folded[:kept], m.savedFolded[:kept]
 	clear(m.index)
 	for i, r := range m.rows {
 		m.index[r.ID] = i
@@ -183,7 +193,8 @@ func (m *model) reset() {
 	clear(m.rows)
 	clear(m.shown)
 	clear(m.folded)
-	m.rows, m.shown, m.folded = m.rows[:0], m.shown[:0], m.folded[:0]
+	clear(m.savedFolded)
+	m.rows, m.shown, m.folded, m.savedFolded = m.rows[:0], m.shown[:0], m.folded[:0], m.savedFolded[:0]
 	clear(m.index)
 	m.maxID = 0
 	m.dropped = true

@@ -82,9 +82,7 @@ func (v *view) shows(m *model, i int) bool {
 	if v.search == "" {
 		return true
 	}
-	r := m.rows[i]
-	return strings.Contains(m.folded[i], v.search) ||
-		(r.SavedPath != "" && strings.Contains(strings.ToLower(r.SavedPath), v.search))
+	return strings.Contains(m.folded[i], v.search) || strings.Contains(m.savedFolded[i], v.search)
 }
 
 // rebuild makes the view from all of m's rows. O(rows log rows); it runs
@@ -176,9 +174,8 @@ func sortKey(col int, m *model) func(a, b int) int {
 	case colSpeed:
 		return func(a, b int) int { return cmp.Compare(speedOf(rows[a]), speedOf(rows[b])) }
 	case colSavedAs:
-		return func(a, b int) int {
-			return strings.Compare(strings.ToLower(path.Base(rows[a].SavedPath)), strings.ToLower(path.Base(rows[b].SavedPath)))
-		}
+		saved := m.savedFolded
+		return func(a, b int) int { return strings.Compare(path.Base(saved[a]), path.Base(saved[b])) }
 	case colMessage:
 		return func(a, b int) int {
 			if c := cmp.Compare(rows[a].State, rows[b].State); c != 0 {
