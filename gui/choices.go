@@ -83,7 +83,7 @@ func (w *Window) onFormatChanged(choice string) {
 		return
 	}
 	w.settings.format = f
-	w.prefs.SetString(prefFormat, f)
+	w.prefsOut.set(func(p fyne.Preferences) { p.SetString(prefFormat, f) })
 	w.updateButtons()
 	w.updateChoiceTips()
 	w.applyChoices()
@@ -94,7 +94,7 @@ func (w *Window) onKeepScriptsChanged(on bool) {
 		return
 	}
 	w.settings.keepScripts = on
-	w.prefs.SetBool(prefKeepScripts, on)
+	w.prefsOut.set(func(p fyne.Preferences) { p.SetBool(prefKeepScripts, on) })
 	w.applyChoices()
 }
 
@@ -103,7 +103,7 @@ func (w *Window) onWACZChanged(on bool) {
 		return
 	}
 	w.settings.wacz = on
-	w.prefs.SetBool(prefWACZ, on)
+	w.prefsOut.set(func(p fyne.Preferences) { p.SetBool(prefWACZ, on) })
 	w.applyChoices()
 }
 
@@ -112,7 +112,7 @@ func (w *Window) onNewCopyChanged(on bool) {
 		return
 	}
 	w.settings.newCopy = on
-	w.prefs.SetBool(prefNewCopy, on)
+	w.prefsOut.set(func(p fyne.Preferences) { p.SetBool(prefNewCopy, on) })
 	// The engine decides at Add whether an address already kept is
 	// skipped: the choice must reach it now, not at the next Start.
 	w.applyChoices()

@@ -81,6 +81,7 @@ func (w *Window) quit() {
 	}
 	w.hasQuit = true
 	w.saveWindowSize()
+	w.prefsOut.close() // the last change is on disk before the app ends
 	w.stopTouching()
 	if w.eng != nil {
 		// Nothing runs by now in the usual case; Stop is for an app that

@@ -117,24 +117,26 @@ func (w *Window) defaultFolder() string {
 
 func (w *Window) onDownloadsChanged(v int) {
 	w.settings.downloads = v
-	w.prefs.SetInt(prefDownloadWorkers, v)
+	w.prefsOut.set(func(p fyne.Preferences) { p.SetInt(prefDownloadWorkers, v) })
 }
 
 func (w *Window) onSavesChanged(v int) {
 	w.settings.saves = v
-	w.prefs.SetInt(prefSaveWorkers, v)
+	w.prefsOut.set(func(p fyne.Preferences) { p.SetInt(prefSaveWorkers, v) })
 }
 
 func (w *Window) onPerSiteChanged(v int) {
 	w.settings.perSite = v
-	w.prefs.SetInt(prefPerSite, v)
+	w.prefsOut.set(func(p fyne.Preferences) { p.SetInt(prefPerSite, v) })
 }
 
 // saveWindowSize remembers the window's size for the next start.
 func (w *Window) saveWindowSize() {
 	s := w.win.Canvas().Size()
 	if s.Width >= minWidth && s.Height >= minHeight {
-		w.prefs.SetFloat(prefWindowWidth, float64(s.Width))
-		w.prefs.SetFloat(prefWindowHeight, float64(s.Height))
+		w.prefsOut.set(func(p fyne.Preferences) {
+			p.SetFloat(prefWindowWidth, float64(s.Width))
+			p.SetFloat(prefWindowHeight, float64(s.Height))
+		})
 	}
 }

@@ -261,7 +261,7 @@ func (w *Window) folderChecked(dir string, fresh *engine.Engine, err error) {
 	// tells the table to replace its rows.
 	w.settings.folder = dir
 	w.archive = ""
-	w.prefs.SetString(prefFolder, dir)
+	w.prefsOut.set(func(p fyne.Preferences) { p.SetString(prefFolder, dir) })
 	setText(w.folderPath, dir)
 	w.startupNote = ""
 	w.refreshNow()

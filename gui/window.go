@@ -19,12 +19,13 @@ import (
 
 // Window is the main Pagekeeper window and the widgets it holds.
 type Window struct {
-	app   fyne.App
-	win   fyne.Window
-	prefs fyne.Preferences
-	opts  options
-	eng   *engine.Engine // nil until the folder is checked, or when none can be used
-	pump  *pump
+	app      fyne.App
+	win      fyne.Window
+	prefs    fyne.Preferences // read at start; written through prefsOut
+	prefsOut *prefsWriter
+	opts     options
+	eng      *engine.Engine // nil until the folder is checked, or when none can be used
+	pump     *pump
 
 	// Settings as chosen; they reach the engine on Start.
 	settings settings
@@ -119,6 +120,9 @@ type options struct {
 	background func(func())
 	// prefs replaces a.Preferences().
 	prefs fyne.Preferences
+	// asyncPrefs writes settings on a goroutine of their own (the app);
+	// tests write them at once.
+	asyncPrefs bool
 	// calm keeps Fyne from animating (see calm.go); the real app sets it.
 	calm bool
 }
@@ -126,7 +130,7 @@ type options struct {
 // NewWindow builds the main window for a, with the settings remembered
 // from last time.
 func NewWindow(a fyne.App) *Window {
-	return newWindow(a, options{calm: true})
+	return newWindow(a, options{calm: true, asyncPrefs: true})
 }
 
 // newWindow is NewWindow with test options. The pump goroutine is not
@@ -147,6 +151,7 @@ func newWindow(a fyne.App, opts options) *Window {
 	a.Settings().SetTheme(appTheme{base: a.Settings().Theme()})
 	w := &Window{app: a, win: a.NewWindow("Pagekeeper"), prefs: opts.prefs, opts: opts, noticesShown: map[string]bool{}, shutdownDone: make(chan struct{})}
 	w.workCtx, w.cancelWork = context.WithCancel(context.Background())
+	w.prefsOut = newPrefsWriter(w.prefs, opts.asyncPrefs)
 	w.model.init()
 	w.settings = loadSettings(w.prefs, w.defaultFolder(), w.defaultFormat())
 	w.tips = newTips(w)
