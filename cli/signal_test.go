@@ -5,10 +5,12 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -16,16 +18,44 @@ import (
 	"pagekeeper/engine/enginetest"
 )
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if builtCLI.dir != "" {
+		os.RemoveAll(builtCLI.dir)
+	}
+	os.Exit(code)
+}
+
+// builtCLI is the graphics-free binary, built once for all the tests.
+var builtCLI struct {
+	once      sync.Once
+	dir, path string
+	failure   string
+}
+
 // buildCLI builds the graphics-free binary once per test run.
 func buildCLI(t *testing.T) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "pagekeeper-cli")
-	cmd := exec.Command("go", "build", "-o", bin, "../cmd/pagekeeper-cli")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+	builtCLI.once.Do(func() {
+		dir, err := os.MkdirTemp("", "pagekeeper-cli-test-")
+		if err != nil {
+			builtCLI.failure = err.Error()
+			return
+		}
+		builtCLI.dir = dir
+		bin := filepath.Join(dir, "pagekeeper-cli")
+		cmd := exec.Command("go", "build", "-o", bin, "../cmd/pagekeeper-cli")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			builtCLI.failure = fmt.Sprintf("build: %v\n%s", err, out)
+			return
+		}
+		builtCLI.path = bin
+	})
+	if builtCLI.path == "" {
+		t.Fatal(builtCLI.failure)
 	}
-	return bin
+	return builtCLI.path
 }
 
 // TestSignalsStopCleanly: SIGTERM and SIGHUP stop a run like Ctrl-C does:
