@@ -3,10 +3,11 @@ package listfile
 import (
 	"context"
 	"io"
-	"strconv"
 	"strings"
 
 	"pagekeeper/engine/address"
+
+	"github.com/dustin/go-humanize"
 )
 
 // maxProblems is how many lines not understood a Summary keeps to show.
@@ -86,13 +87,5 @@ func count(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	digits := strconv.Itoa(n)
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	return b.String() + " " + many
+	return humanize.Comma(int64(n)) + " " + many
 }

@@ -41,7 +41,7 @@ var runnableExt = map[string]bool{
 // run as a script), or when it is a program extension the content type
 // contradicts. Unknown content falls back to ".bin".
 func Extension(u *url.URL, disposition, contentType string) string {
-	mt := mediaType(contentType)
+	mt := MediaType(contentType)
 	typeExt := extForType(mt)
 	for _, name := range []string{baseName(disposition), lastSegment(u)} {
 		if _, ext := splitExt(name); ext != "" {

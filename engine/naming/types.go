@@ -73,9 +73,9 @@ var typeExt = map[string]string{
 	"font/otf":                 ".otf",
 }
 
-// mediaType returns the lower-case type/subtype of a Content-Type header,
+// MediaType returns the lower-case type/subtype of a Content-Type header,
 // tolerating the malformed parameters servers often send.
-func mediaType(contentType string) string {
+func MediaType(contentType string) string {
 	if mt, _, err := mime.ParseMediaType(contentType); err == nil {
 		return mt // already lower case
 	}

@@ -1,8 +1,9 @@
 package page
 
 import (
-	"mime"
 	"strings"
+
+	"pagekeeper/engine/naming"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -140,7 +141,7 @@ func (v viewport) sourceFits(s *html.Node) bool {
 	if m, ok := attr(s, "media"); ok && !v.matchMedia(m) {
 		return false
 	}
-	if t, ok := attr(s, "type"); ok && strings.TrimSpace(t) != "" && !imageTypes[mediaType(t)] {
+	if t, ok := attr(s, "type"); ok && strings.TrimSpace(t) != "" && !imageTypes[naming.MediaType(t)] {
 		return false
 	}
 	return len(parseSrcset(attrVal(s, "srcset"))) > 0
@@ -160,15 +161,6 @@ var playableTypes = map[string]bool{
 	"audio/mp4": true, "audio/aac": true, "audio/flac": true, "audio/x-m4a": true, "application/ogg": true,
 }
 
-// mediaType is the lower-case type/subtype of a type attribute or header.
-func mediaType(s string) string {
-	if t, _, err := mime.ParseMediaType(s); err == nil {
-		return t
-	}
-	t, _, _ := strings.Cut(s, ";")
-	return strings.ToLower(strings.TrimSpace(t))
-}
-
 // chooseMediaSource keeps, of a <video>'s or <audio>'s <source>
 // elements, only the first the browser would play; with a src attribute
 // the sources are never used, so none is kept.
@@ -179,7 +171,7 @@ func chooseMediaSource(m *html.Node) {
 		next := c.NextSibling
 		if isHTML(c, atom.Source) {
 			t := strings.TrimSpace(attrVal(c, "type"))
-			if !hasSrc && chosen == nil && strings.TrimSpace(attrVal(c, "src")) != "" && (t == "" || playableTypes[mediaType(t)]) {
+			if !hasSrc && chosen == nil && strings.TrimSpace(attrVal(c, "src")) != "" && (t == "" || playableTypes[naming.MediaType(t)]) {
 				chosen = c
 			} else {
 				remove(c)

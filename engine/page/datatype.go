@@ -4,6 +4,8 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+
+	"pagekeeper/engine/naming"
 )
 
 // dataType is the media type a data: URI of a resource carries: the
@@ -12,9 +14,9 @@ import (
 // sniff images and fonts whatever the type says, but an SVG image needs
 // image/svg+xml, so the server's word is kept when there is one.
 func dataType(contentType string, head []byte) string {
-	t := mediaType(contentType)
+	t := naming.MediaType(contentType)
 	if t == "" || t == "application/octet-stream" || t == "unknown/unknown" || t == "application/unknown" {
-		t = mediaType(http.DetectContentType(head))
+		t = naming.MediaType(http.DetectContentType(head))
 		if t == "text/xml" && strings.Contains(string(head), "<svg") {
 			t = "image/svg+xml"
 		}

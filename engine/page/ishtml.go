@@ -3,6 +3,8 @@ package page
 import (
 	"net/http"
 	"strings"
+
+	"pagekeeper/engine/naming"
 )
 
 // IsHTML reports whether a response is an HTML page to assemble: its
@@ -10,7 +12,7 @@ import (
 // Content-Type, its first bytes (sniff, 512 are enough) look like HTML to
 // the browsers' sniffing rules.
 func IsHTML(contentType string, sniff []byte) bool {
-	t := mediaType(contentType)
+	t := naming.MediaType(contentType)
 	switch t {
 	case "text/html", "application/xhtml+xml":
 		return true

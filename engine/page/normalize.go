@@ -3,6 +3,8 @@ package page
 import (
 	"strings"
 
+	"pagekeeper/engine/naming"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -188,7 +190,7 @@ func executable(n *html.Node) bool {
 		return true
 	}
 	t = strings.ToLower(strings.TrimSpace(t))
-	return jsTypes[mediaType(t)] || t == "module" || t == "importmap" || t == "speculationrules"
+	return jsTypes[naming.MediaType(t)] || t == "module" || t == "importmap" || t == "speculationrules"
 }
 
 // classicScript reports whether a <script> runs as a classic script
@@ -198,7 +200,7 @@ func classicScript(n *html.Node) bool {
 	if !ok || strings.TrimSpace(t) == "" {
 		return true
 	}
-	return jsTypes[mediaType(t)]
+	return jsTypes[naming.MediaType(t)]
 }
 
 // duplicatesLazy reports whether a <noscript> is the fallback of a lazy

@@ -3,6 +3,8 @@ package page
 import (
 	"net/url"
 	"strings"
+
+	"pagekeeper/engine/naming"
 )
 
 // sheet is a fetched stylesheet, decoded.
@@ -17,7 +19,7 @@ func (a *Assembler) parseSheet(res *resource) {
 	if !ok {
 		return
 	}
-	if t := mediaType(res.r.ContentType); t == "text/html" || strings.HasPrefix(t, "image/") {
+	if t := naming.MediaType(res.r.ContentType); t == "text/html" || strings.HasPrefix(t, "image/") {
 		// An error page or an image where CSS was asked for: the browser
 		// ignores it, so the page does too.
 		return

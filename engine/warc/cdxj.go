@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"mime"
 	"strconv"
 	"strings"
 	"time"
+
+	"pagekeeper/engine/naming"
 
 	"github.com/nlnwa/gowarc/v3"
 )
@@ -126,12 +127,7 @@ func statusAndMime(head []byte) (status, mediaType string) {
 	for _, l := range lines[1:] {
 		name, value, ok := strings.Cut(strings.TrimRight(l, "\r"), ":")
 		if ok && strings.EqualFold(strings.TrimSpace(name), "Content-Type") {
-			value = strings.TrimSpace(value)
-			if mt, _, err := mime.ParseMediaType(value); err == nil {
-				return status, mt
-			}
-			mt, _, _ := strings.Cut(value, ";")
-			return status, strings.ToLower(strings.TrimSpace(mt))
+			return status, naming.MediaType(value)
 		}
 	}
 	return status, ""
